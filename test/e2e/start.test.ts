@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { adminUrl, databaseUrl } from '../support/pg-urls.js';
+import { spawnService, type SpawnedService } from '../support/spawn-service.js';
+
+const running: SpawnedService[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.stop('SIGKILL')));
+});
+
+function start(env: Record<string, string>): SpawnedService {
+  const service = spawnService(env);
+  running.push(service);
+  return service;
+}
+
+async function status(url: string): Promise<number> {
+  return (await fetch(url)).status;
+}
+
+describe('starting the service on the embedded database', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tongxing-e2e-'));
+
+  it('answers /healthz and /readyz, seeds the demo once, refuses a second process, and keeps data across restarts', async () => {
+    const first = start({ DATA_DIR: dataDir });
+    const url = await first.ready();
+    expect(await status(`${url}/healthz`)).toBe(200);
+    expect(await status(`${url}/readyz`)).toBe(200);
+    expect(first.output()).toContain('Demo logins');
+    expect(first.output()).toMatch(/admin\s+\S{16}/);
+
+    const second = start({ DATA_DIR: dataDir });
+    expect(await second.exited()).not.toBe(0);
+    expect(second.output()).toContain(`the embedded database in ${dataDir} is in use by process ${first.process.pid}`);
+    expect(await status(`${url}/readyz`)).toBe(200);
+
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(first.output()).toContain('"msg":"stopped"');
+
+    const restarted = start({ DATA_DIR: dataDir });
+    const again = await restarted.ready();
+    expect(await status(`${again}/readyz`)).toBe(200);
+    expect(restarted.output()).not.toContain('Demo logins');
+    expect(restarted.output()).toContain('"applied":0');
+    expect(await restarted.stop('SIGINT')).toBe(0);
+  });
+
+  it('exits non-zero naming the variable when a value is bad', async () => {
+    const bad = start({ DATA_DIR: dataDir, PORT: 'abc' });
+    expect(await bad.exited()).toBe(1);
+    expect(bad.output()).toMatch(/invalid configuration: PORT/);
+    expect(bad.output().trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('starting on PostgreSQL', () => {
+  it('migrates an empty database once when two instances start together', async () => {
+    const url = process.env.TEST_DATABASE_URL as string;
+    const name = `tongxing_e2e_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      const env = { DATABASE_URL: databaseUrl(url, name), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tx-pg-')) };
+      const [a, b] = [start(env), start(env)];
+      const urls = await Promise.all([a.ready(), b.ready()]);
+      for (const u of urls) expect(await status(`${u}/readyz`)).toBe(200);
+      const applied = [a, b].map((s) => Number(/"applied":(\d+)/.exec(s.output())?.[1]));
+      expect(applied.sort()).toEqual([0, applied[1]]);
+      expect(applied[1]).toBeGreaterThan(0);
+      await Promise.all([a.stop(), b.stop()]);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
