@@ -9,11 +9,12 @@ function isOperatorError(error: unknown): error is Error {
   return error instanceof ConfigError || error instanceof EmbeddedDatabaseInUseError;
 }
 
-function printDemoLogins(url: string, logins: DemoLogin[]): void {
+function printDemoLogins(url: string, logins: DemoLogin[], webChat: boolean): void {
   // Written straight to the terminal, once, never into the log stream.
   const lines = [
     '',
     `  Tongxing demo is ready at ${url}`,
+    ...(webChat ? [`  Web chat: ${url}/chat`] : []),
     '  Demo logins (shown only this once; change them before real use):',
     ...logins.map((l) => `    ${l.role.padEnd(11)} ${l.login.padEnd(11)} ${l.password}`),
     '',
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.log);
   const service = await startService(config, log);
-  if (service.demoLogins.length > 0) printDemoLogins(config.publicUrl ?? service.http.url, service.demoLogins);
+  if (service.demoLogins.length > 0) printDemoLogins(config.publicUrl ?? service.http.url, service.demoLogins, service.channels.has('WEB'));
 
   let signalled = false;
   const shutdown = (signal: NodeJS.Signals) => {

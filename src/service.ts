@@ -1,29 +1,65 @@
 import type { Hono } from 'hono';
+import type { ChannelAdapter } from './channels/channel.js';
+import { channelMap } from './channels/registry.js';
+import { createWebChannel } from './channels/web/index.js';
 import type { Config } from './config/index.js';
+import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type Database } from './db/client.js';
 import { readMigrations } from './db/migration-files.js';
 import { migrate, pendingMigrations } from './db/migrate.js';
 import { seedDemo, type DemoLogin } from './db/seed/demo.js';
 import { createHttpApp } from './http/app.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
+import { Inbox } from './inbox/inbox.js';
 import type { Logger } from './log/logger.js';
+import { Dispatcher } from './outbox/dispatcher.js';
+import { BasicResponder } from './pipeline/basic-responder.js';
+import { createInboundHandler } from './pipeline/handle-inbound.js';
+import type { Responder } from './pipeline/responder.js';
 
 export interface RunningService {
   readonly config: Config;
   readonly db: Database;
   readonly http: HttpServer;
   readonly app: Hono;
+  readonly inbox: Inbox;
+  readonly dispatcher: Dispatcher;
+  readonly channels: ReadonlyMap<string, ChannelAdapter>;
   /** Logins created by the demo seed on this start (printed once). */
   readonly demoLogins: DemoLogin[];
   stop(): Promise<void>;
 }
 
+export interface ServiceOverrides {
+  clock?: Clock;
+  /** Extra or replacement channels (tests). */
+  channels?: (db: Database) => ChannelAdapter[];
+  responder?: Responder;
+  /** Use this database instead of opening the configured one (tests). */
+  db?: Database;
+}
+
+function buildChannels(config: Config, db: Database, log: Logger, clock: Clock): ChannelAdapter[] {
+  const adapters: ChannelAdapter[] = [];
+  if (config.webChat.enabled) {
+    adapters.push(
+      createWebChannel(
+        { prisma: db.prisma, clock, demo: config.webChat.demo, secureCookies: config.publicUrl?.startsWith('https:') ?? false },
+        log.child({ channel: 'WEB' }),
+      ),
+    );
+  }
+  return adapters;
+}
+
 /**
- * Wires config → database → HTTP. The one place that knows every module;
- * main.ts only adds process concerns (signals, exit codes).
+ * Wires config → database → channels → inbox → pipeline → outbox → HTTP.
+ * The one place that knows every module; main.ts only adds process concerns.
  */
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
-  const db = await openDatabase(config.database);
+export async function startService(config: Config, log: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
+  const clock = overrides.clock ?? systemClock;
+  const db = overrides.db ?? (await openDatabase(config.database));
+  const started: { stop(): Promise<void> }[] = [];
   try {
     const migrations = await readMigrations();
     const migrated = await migrate(db.sql, log, migrations);
@@ -38,6 +74,24 @@ export async function startService(config: Config, log: Logger): Promise<Running
       }
     }
 
+    const adapters = overrides.channels?.(db) ?? buildChannels(config, db, log, clock);
+    const channels = channelMap(adapters);
+    const dispatcher = new Dispatcher({ db, channels, log: log.child({ module: 'outbox' }), clock });
+    const inbox = new Inbox({
+      prisma: db.prisma,
+      log: log.child({ module: 'inbox' }),
+      clock,
+      concurrency: config.inboxConcurrency,
+      handler: createInboundHandler({
+        db,
+        channels,
+        responder: overrides.responder ?? new BasicResponder(),
+        log: log.child({ module: 'pipeline' }),
+        clock,
+        onOutboxChanged: () => dispatcher.wake(),
+      }),
+    });
+
     const app = createHttpApp({
       log,
       bodyLimitBytes: config.bodyLimitBytes,
@@ -46,6 +100,17 @@ export async function startService(config: Config, log: Logger): Promise<Running
         return pending.length > 0 ? `${pending.length} migration(s) not applied` : undefined;
       },
     });
+    for (const adapter of adapters) if (adapter.routes) app.route('/', adapter.routes);
+
+    inbox.start();
+    started.push(inbox);
+    dispatcher.start();
+    started.push(dispatcher);
+    for (const adapter of adapters) {
+      await adapter.start(inbox);
+      started.push(adapter);
+      log.info({ channel: adapter.channel }, 'channel started');
+    }
     const http = await startHttpServer(app, config.port, config.host);
     log.info({ port: http.port }, 'listening');
 
@@ -55,10 +120,17 @@ export async function startService(config: Config, log: Logger): Promise<Running
       db,
       http,
       app,
+      inbox,
+      dispatcher,
+      channels,
       demoLogins,
       stop() {
         stopping ??= (async () => {
           await http.close(config.shutdownTimeoutMs);
+          // Channels first (no new events), then the inbox drains, then sends finish.
+          for (const part of started.reverse()) {
+            await part.stop().catch((error: unknown) => log.error({ err: error }, 'error while stopping'));
+          }
           await db.close();
           log.info('stopped');
         })();
@@ -66,6 +138,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
       },
     };
   } catch (error) {
+    for (const part of started.reverse()) await part.stop().catch(() => {});
     await db.close().catch(() => {});
     throw error;
   }

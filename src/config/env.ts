@@ -35,6 +35,9 @@ export const EnvSchema = z.object({
   SEED_DEMO: bool.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  WEB_CHAT_ENABLED: bool.optional(),
+  WEB_CHAT_DEMO: bool.optional(),
+  INBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -17,10 +17,16 @@ export interface Config {
   seedDemo: boolean;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  webChat: { enabled: boolean; demo: boolean };
+  /** Inbound events handled at once (events of one chat stay in order). */
+  inboxConcurrency: number;
 }
 
 export function buildConfig(env: Env, cwd = process.cwd()): Config {
   const dataDir = path.resolve(cwd, env.DATA_DIR);
+  const embedded = !env.DATABASE_URL;
+  // The demo is for the embedded quickstart; a server database opts in.
+  const seedDemo = env.SEED_DEMO ?? embedded;
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -32,10 +38,12 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
       : { kind: 'embedded', dir: path.join(dataDir, 'pgdata') },
     defaultTimezone: env.DEFAULT_TIMEZONE,
     log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
-    // The demo is for the embedded quickstart; a server database opts in.
-    seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
+    seedDemo,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    // The web chat is for the embedded demo; production enables it on purpose.
+    webChat: { enabled: env.WEB_CHAT_ENABLED ?? embedded, demo: env.WEB_CHAT_DEMO ?? (embedded && seedDemo) },
+    inboxConcurrency: env.INBOX_CONCURRENCY,
   };
 }
 

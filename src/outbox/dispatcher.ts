@@ -1,0 +1,235 @@
+import type { ChannelAdapter, SendResult } from '../channels/channel.js';
+import type { Clock } from '../core/clock.js';
+import type { ChannelName } from '../core/messages.js';
+import type { Database } from '../db/client.js';
+import type { Logger } from '../log/logger.js';
+import { runWhileLeader } from './leadership.js';
+import { OutboxPayloadSchema, toOutbound } from './outbox-payload.js';
+import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limiter.js';
+import { recordResults, type SendOutcome } from './record-results.js';
+
+const CLAIM_BATCH = 200;
+const CLAIM_MS = 120_000;
+const IDLE_POLL_MS = 1000;
+/** A round sends only what its rate limits allow within this time. */
+const SLOT_HORIZON_MS = 1000;
+export const MAX_SEND_ATTEMPTS = 8;
+
+interface ClaimedRow {
+  id: string;
+  channel: ChannelName;
+  identityId: string;
+  payload: unknown;
+  attempts: number;
+  chatId: string;
+  externalId: string;
+  reachable: boolean;
+  optedOutAt: Date | null;
+  isReply: boolean;
+}
+
+export interface DispatcherOptions {
+  db: Database;
+  channels: ReadonlyMap<ChannelName, ChannelAdapter>;
+  log: Logger;
+  clock: Clock;
+  limits?: Partial<Record<ChannelName, RateLimits>>;
+}
+
+/**
+ * Sends stored outbound messages. One instance leads (advisory lock); it
+ * claims due rows in priority order, paces them per channel and per chat,
+ * marks them SENDING just before the platform call and SENT after, so that a
+ * row is never sent twice by us.
+ */
+export class Dispatcher {
+  private readonly limiters = new Map<ChannelName, RateLimiter>();
+  private wakeUp: (() => void) | undefined;
+  private abort = new AbortController();
+  private running: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: DispatcherOptions) {}
+
+  start(): void {
+    this.abort = new AbortController();
+    this.running = runWhileLeader(this.options.db.sql, (signal) => this.lead(signal), this.abort.signal).catch(
+      (error: unknown) => this.options.log.error({ err: error }, 'dispatcher stopped on an error'),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.wake();
+    await this.running;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** New rows were stored: look now instead of at the next poll. */
+  wake(): void {
+    const resolve = this.wakeUp;
+    this.wakeUp = undefined;
+    resolve?.();
+  }
+
+  private async lead(signal: AbortSignal): Promise<void> {
+    await this.recoverInterrupted();
+    while (!signal.aborted) {
+      let claimed = { sent: 0, deferred: 0 };
+      try {
+        claimed = await this.dispatchDue();
+      } catch (error) {
+        this.options.log.error({ err: error }, 'dispatch round failed');
+      }
+      if (claimed.sent === 0 && !signal.aborted) await this.sleep(claimed.deferred > 0 ? 100 : IDLE_POLL_MS);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /**
+   * Rows left SENDING by a process that died: we cannot know whether the
+   * platform got them. Never send twice: mark them failed, except on channels
+   * whose sends are idempotent.
+   */
+  private async recoverInterrupted(): Promise<void> {
+    const now = this.options.clock.now();
+    const idempotent = [...this.options.channels.values()]
+      .filter((c) => c.capabilities.idempotentSends)
+      .map((c) => c.channel);
+    const prisma = this.options.db.prisma;
+    await prisma.outboxMessage.updateMany({
+      where: { status: 'SENDING', lockedUntil: { lt: now }, channel: { in: idempotent } },
+      data: { status: 'PENDING', lockedUntil: null },
+    });
+    const lost = await prisma.outboxMessage.updateMany({
+      where: { status: 'SENDING', lockedUntil: { lt: now } },
+      data: { status: 'FAILED', lastError: 'interrupted while sending; delivery unknown' },
+    });
+    if (lost.count > 0) this.options.log.warn({ count: lost.count }, 'outbound messages interrupted by a crash were not resent');
+  }
+
+  private async claim(now: Date): Promise<ClaimedRow[]> {
+    const channels = [...this.options.channels.keys()];
+    if (channels.length === 0) return [];
+    return this.options.db.prisma.$queryRaw<ClaimedRow[]>`
+      WITH due AS (
+        SELECT o.id FROM "OutboxMessage" o
+        WHERE o.status = 'PENDING' AND o."nextAttemptAt" <= ${now}
+          AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
+          AND o.channel::text = ANY(${channels})
+        ORDER BY o.priority, o."nextAttemptAt"
+        LIMIT ${CLAIM_BATCH}
+        FOR UPDATE SKIP LOCKED)
+      UPDATE "OutboxMessage" o SET "lockedUntil" = ${new Date(now.getTime() + CLAIM_MS)}
+      FROM due, "ChannelIdentity" i
+      WHERE o.id = due.id AND i.id = o."identityId"
+      RETURNING o.id, o.channel::text AS channel, o."identityId", o.payload, o.attempts, o."isReply",
+                i."chatId", i."externalId", i.reachable, i."optedOutAt"`;
+  }
+
+  private async dispatchDue(): Promise<{ sent: number; deferred: number }> {
+    const now = this.options.clock.now();
+    const rows = await this.claim(now);
+    const outcomes: SendOutcome[] = [];
+    const sendable: { row: ClaimedRow; at: number }[] = [];
+    const later: string[] = [];
+    for (const row of rows) {
+      if (!row.reachable) outcomes.push({ id: row.id, kind: 'cancelled', reason: 'recipient unreachable' });
+      else if (row.optedOutAt && !row.isReply) outcomes.push({ id: row.id, kind: 'cancelled', reason: 'recipient opted out' });
+      else {
+        const at = this.limiter(row.channel).reserve(`${row.channel}:${row.chatId}`, now.getTime(), SLOT_HORIZON_MS);
+        if (at === undefined) later.push(row.id);
+        else sendable.push({ row, at });
+      }
+    }
+    if (outcomes.length > 0) await recordResults(this.options.db.prisma, outcomes, this.options.clock.now());
+    // Rows without a slot soon go back, so that the next round sees newer,
+    // more urgent rows first.
+    if (later.length > 0) {
+      await this.options.db.prisma.outboxMessage.updateMany({ where: { id: { in: later } }, data: { lockedUntil: null } });
+    }
+    // Send in slot order; rows due at the same moment go together.
+    const groups = new Map<number, ClaimedRow[]>();
+    for (const { row, at } of sendable) groups.set(at, [...(groups.get(at) ?? []), row]);
+    for (const at of [...groups.keys()].sort((a, b) => a - b)) {
+      const delay = at - this.options.clock.now().getTime();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const task = this.sendGroup(groups.get(at) ?? []);
+      this.inFlight.add(task);
+      void task.finally(() => this.inFlight.delete(task));
+    }
+    return { sent: sendable.length + outcomes.length, deferred: later.length };
+  }
+
+  private async sendGroup(rows: ClaimedRow[]): Promise<void> {
+    const prisma = this.options.db.prisma;
+    const now = this.options.clock.now();
+    await prisma.outboxMessage.updateMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+      data: { status: 'SENDING', attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + CLAIM_MS) },
+    });
+    const outcomes = await Promise.all(rows.map((row) => this.sendOne(row)));
+    try {
+      await recordResults(prisma, outcomes, this.options.clock.now());
+    } catch (error) {
+      this.options.log.error({ err: error, count: outcomes.length }, 'could not record send results');
+    }
+  }
+
+  private async sendOne(row: ClaimedRow): Promise<SendOutcome> {
+    const adapter = this.options.channels.get(row.channel);
+    const payload = OutboxPayloadSchema.safeParse(row.payload);
+    if (!adapter || !payload.success) return { id: row.id, kind: 'failed', reason: 'unsendable row' };
+    let result: SendResult;
+    try {
+      result = await adapter.send(
+        {
+          chatId: row.chatId,
+          externalUserId: row.externalId,
+          idempotencyKey: row.id,
+          ...(payload.data.replyToken ? { replyToken: payload.data.replyToken } : {}),
+        },
+        toOutbound(payload.data),
+      );
+    } catch (error) {
+      this.options.log.error({ err: error, channel: row.channel }, 'channel send threw');
+      result = { ok: false, kind: 'retry', reason: 'send threw' };
+    }
+    return this.outcome(row, result);
+  }
+
+  private outcome(row: ClaimedRow, result: SendResult): SendOutcome {
+    if (result.ok) {
+      return { id: row.id, kind: 'sent', platformMessageId: result.platformMessageIds.join(','), row };
+    }
+    if (result.kind === 'unreachable') return { id: row.id, kind: 'unreachable', reason: result.reason, identityId: row.identityId };
+    if (result.kind === 'rejected') return { id: row.id, kind: 'failed', reason: result.reason };
+    const attempts = row.attempts + 1;
+    if (attempts >= MAX_SEND_ATTEMPTS) return { id: row.id, kind: 'failed', reason: `gave up: ${result.reason}` };
+    const backoffMs = Math.min(2 ** attempts * 500, 5 * 60_000);
+    const waitMs = Math.max(backoffMs, result.retryAfterMs ?? 0);
+    if (result.retryAfterMs) this.limiter(row.channel).pause(this.options.clock.now().getTime() + result.retryAfterMs);
+    return { id: row.id, kind: 'retry', reason: result.reason, retryAt: new Date(this.options.clock.now().getTime() + waitMs) };
+  }
+
+  private limiter(channel: ChannelName): RateLimiter {
+    let limiter = this.limiters.get(channel);
+    if (!limiter) {
+      limiter = new RateLimiter(this.options.limits?.[channel] ?? DEFAULT_LIMITS[channel], this.options.clock.now().getTime());
+      this.limiters.set(channel, limiter);
+    }
+    return limiter;
+  }
+}

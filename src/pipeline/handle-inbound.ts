@@ -1,0 +1,200 @@
+import type { ChannelAdapter } from '../channels/channel.js';
+import type { Clock } from '../core/clock.js';
+import { NON_TEXT_KINDS, type ChannelName, type Choice, type InboundMessage, type OutboundMessage } from '../core/messages.js';
+import type { Database } from '../db/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { DEFAULT_LOCALE, t } from '../i18n/index.js';
+import type { ClaimedEvent } from '../inbox/inbound-event.js';
+import type { Logger } from '../log/logger.js';
+import { enqueueOutbound, PRIORITY } from '../outbox/enqueue.js';
+import { isStart, isStop } from './keywords.js';
+import { linkAccount } from './link-account.js';
+import { choiceForNumber, OFFERED_CHOICES_KEY } from './numbered-choices.js';
+import { ownerKey, type Sender } from './person.js';
+import type { Responder } from './responder.js';
+import { resolveSender } from './resolve-sender.js';
+import { StrangerReplies } from './stranger-replies.js';
+
+export interface PipelineOptions {
+  db: Database;
+  channels: ReadonlyMap<ChannelName, ChannelAdapter>;
+  responder: Responder;
+  log: Logger;
+  clock: Clock;
+  /** Called after replies were stored, to send them without waiting for a poll. */
+  onOutboxChanged: () => void;
+}
+
+const MESSAGE_KIND = {
+  text: 'TEXT',
+  choice: 'CHOICE',
+  sticker: 'STICKER',
+  image: 'IMAGE',
+  voice: 'VOICE',
+  video: 'VIDEO',
+  file: 'FILE',
+  location: 'LOCATION',
+  other: 'OTHER',
+} as const;
+
+type Reply = { message: OutboundMessage; priority: number };
+
+/**
+ * Handles one stored inbound event: link or recognise the sender, honour
+ * STOP/START, ask for text instead of media, otherwise store the message and
+ * let the responder answer. Everything it writes, including the replies to
+ * send and the event's PROCESSED mark, commits in one transaction, so an
+ * event processed again after a crash changes nothing twice.
+ */
+export function createInboundHandler(options: PipelineOptions) {
+  const strangers = new StrangerReplies();
+
+  return async function handleInbound(event: ClaimedEvent): Promise<void> {
+    const { message } = event;
+    const now = options.clock.now();
+    let strangerReply: string | undefined;
+    await options.db.prisma.$transaction(
+      async (tx) => {
+        const sender = await resolveSender(tx, message.channel, message.externalUserId);
+        if (!sender) {
+          const outcome = await linkAccount(tx, message, now);
+          if (outcome.kind === 'linked') {
+            await enqueueReplies(tx, outcome.sender, message, [{ message: { text: outcome.notice }, priority: PRIORITY.reply }], now);
+          } else if (outcome.reply !== 'link.unknownSender' || strangers.shouldReply(message.channel, message.externalUserId, now)) {
+            strangerReply = t(DEFAULT_LOCALE, outcome.reply);
+          }
+          // Keep nothing about a stranger beyond the event id.
+          await tx.inboundEvent.update({
+            where: { id: event.id },
+            data: { status: outcome.kind === 'linked' ? 'PROCESSED' : 'IGNORED', processedAt: now, payload: { redacted: true } },
+          });
+          return;
+        }
+        const replies = await handleLinked(tx, sender, message, now);
+        await enqueueReplies(tx, sender, message, replies, now);
+        await tx.inboundEvent.update({ where: { id: event.id }, data: { status: 'PROCESSED', processedAt: now } });
+      },
+      { timeout: 20_000, maxWait: 20_000 },
+    );
+    options.onOutboxChanged();
+    if (strangerReply) await sendToStranger(options, message, strangerReply);
+  };
+
+  async function handleLinked(tx: Prisma.TransactionClient, sender: Sender, message: InboundMessage, now: Date): Promise<Reply[]> {
+    const { locale } = sender.person;
+    await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { lastSeenAt: now, reachable: true } });
+    if (message.kind === 'follow') return [];
+    if (message.kind === 'unfollow') {
+      await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { reachable: false } });
+      return [];
+    }
+    const stored = await tx.message.create({
+      data: {
+        direction: 'INBOUND',
+        channel: message.channel,
+        channelMessageId: message.eventKey,
+        identityId: sender.identityId,
+        participantId: sender.person.kind === 'participant' ? sender.person.id : null,
+        familyMemberId: sender.person.kind === 'family' ? sender.person.id : null,
+        kind: MESSAGE_KIND[message.kind],
+        // Media are recorded as received, never stored.
+        text: message.kind === 'text' ? (message.text ?? '') : message.kind === 'choice' ? (message.choice ?? '') : null,
+        createdAt: now,
+      },
+    });
+    if (NON_TEXT_KINDS.has(message.kind)) return [{ message: { text: t(locale, 'input.textOnly') }, priority: PRIORITY.reply }];
+
+    const text = message.kind === 'text' ? (message.text ?? '') : undefined;
+    if (text !== undefined && isStop(text)) return stop(tx, sender, now);
+    if (text !== undefined && isStart(text)) {
+      await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { optedOutAt: null } });
+      return [{ message: { text: t(locale, 'consent.started') }, priority: PRIORITY.reply }];
+    }
+    const choice = message.kind === 'choice' ? message.choice : await numberedChoice(tx, sender, text ?? '');
+    const turn = { sender, messageId: stored.id, now, ...(choice ? { choice } : { text: text ?? '' }) };
+    const messages = await options.responder.respond(tx, turn);
+    return messages.map((m) => ({ message: m, priority: PRIORITY.reply }));
+  }
+
+  async function stop(tx: Prisma.TransactionClient, sender: Sender, now: Date): Promise<Reply[]> {
+    await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { optedOutAt: now } });
+    if (sender.person.participantId) {
+      const participant = await tx.participant.findUnique({ where: { id: sender.person.participantId } });
+      await tx.caseworkerTask.create({
+        data: {
+          kind: 'OPTED_OUT',
+          participantId: sender.person.participantId,
+          staffUserId: participant?.caseworkerId ?? null,
+          body: `${sender.person.kind === 'family' ? 'A family member' : 'The participant'} sent STOP on ${sender.channel}`,
+          createdAt: now,
+        },
+      });
+    }
+    return [{ message: { text: t(sender.person.locale, 'consent.stopped') }, priority: PRIORITY.reply }];
+  }
+
+  async function numberedChoice(tx: Prisma.TransactionClient, sender: Sender, text: string): Promise<string | undefined> {
+    const adapter = options.channels.get(sender.channel);
+    if (adapter?.capabilities.choices !== 'numbered') return undefined;
+    const state = await tx.conversationState.findUnique({ where: { ownerKey: ownerKey(sender.person) } });
+    const data = (state?.data ?? {}) as Record<string, unknown>;
+    return choiceForNumber(text, data[OFFERED_CHOICES_KEY] as Choice[] | undefined)?.value;
+  }
+
+  async function enqueueReplies(
+    tx: Prisma.TransactionClient,
+    sender: Sender,
+    message: InboundMessage,
+    replies: Reply[],
+    now: Date,
+  ): Promise<void> {
+    if (replies.length === 0) return;
+    await enqueueOutbound(
+      tx,
+      replies.map((reply, index) => ({
+        identityId: sender.identityId,
+        channel: sender.channel,
+        message: reply.message,
+        priority: reply.priority,
+        isReply: true,
+        // Only the first reply may use a one-time reply token.
+        ...(index === 0 && message.replyToken ? { replyToken: message.replyToken } : {}),
+        notBefore: new Date(now.getTime() + index),
+      })),
+      now,
+    );
+    const lastChoices = replies.findLast((r) => r.message.choices?.length)?.message.choices;
+    if (lastChoices && options.channels.get(sender.channel)?.capabilities.choices === 'numbered') {
+      await rememberOfferedChoices(tx, sender, lastChoices);
+    }
+  }
+}
+
+async function rememberOfferedChoices(tx: Prisma.TransactionClient, sender: Sender, choices: Choice[]): Promise<void> {
+  const key = ownerKey(sender.person);
+  const state = await tx.conversationState.findUnique({ where: { ownerKey: key } });
+  const data: Prisma.InputJsonObject = {
+    ...((state?.data ?? {}) as Prisma.InputJsonObject),
+    [OFFERED_CHOICES_KEY]: choices.map((c) => ({ label: c.label, value: c.value })),
+  };
+  await tx.conversationState.upsert({ where: { ownerKey: key }, create: { ownerKey: key, data }, update: { data } });
+}
+
+/** Strangers get their one short answer directly: no outbox row would keep their id. */
+async function sendToStranger(options: PipelineOptions, message: InboundMessage, text: string): Promise<void> {
+  const adapter = options.channels.get(message.channel);
+  if (!adapter) return;
+  try {
+    await adapter.send(
+      {
+        chatId: message.chatId,
+        externalUserId: message.externalUserId,
+        idempotencyKey: `stranger:${message.channel}:${message.eventKey}`,
+        ...(message.replyToken ? { replyToken: message.replyToken } : {}),
+      },
+      { text },
+    );
+  } catch (error) {
+    options.log.warn({ err: error, channel: message.channel }, 'could not answer an unlinked sender');
+  }
+}
