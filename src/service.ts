@@ -1,7 +1,10 @@
 import type { Hono } from 'hono';
 import type { ChannelAdapter } from './channels/channel.js';
 import { channelMap } from './channels/registry.js';
+import { createLineChannel } from './channels/line/index.js';
 import { createWebChannel } from './channels/web/index.js';
+import { createWechatChannel, wechatOptionsFromEnv } from './channels/wechat/index.js';
+import { isInviteCodeValid, recordFailedAttempt, tooManyFailedAttempts } from './linking/invites.js';
 import type { Config } from './config/index.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -13,6 +16,8 @@ import { startHttpServer, type HttpServer } from './http/server.js';
 import { Inbox } from './inbox/inbox.js';
 import type { Logger } from './log/logger.js';
 import { Dispatcher } from './outbox/dispatcher.js';
+import { reescalateOverdue } from './escalation/reescalate.js';
+import { startPeriodic } from './scheduler/periodic.js';
 import { BasicResponder } from './pipeline/basic-responder.js';
 import { createInboundHandler } from './pipeline/handle-inbound.js';
 import type { Responder } from './pipeline/responder.js';
@@ -39,8 +44,26 @@ export interface ServiceOverrides {
   db?: Database;
 }
 
+/** WeChat friend requests: a code is checked, not used up, and wrong guesses count against the sender. */
+function wechatInviteCheck(db: Database, clock: Clock) {
+  return async (code: string, sender?: { externalUserId: string }): Promise<boolean> => {
+    const now = clock.now();
+    return db.prisma.$transaction(async (tx) => {
+      if (sender && (await tooManyFailedAttempts(tx, 'WECHAT', sender.externalUserId, now))) return false;
+      const valid = await isInviteCodeValid(tx, code, now);
+      if (!valid && sender) await recordFailedAttempt(tx, 'WECHAT', sender.externalUserId, now);
+      return valid;
+    });
+  };
+}
+
 function buildChannels(config: Config, db: Database, log: Logger, clock: Clock): ChannelAdapter[] {
   const adapters: ChannelAdapter[] = [];
+  if (config.channels.line) adapters.push(createLineChannel(config.channels.line, log));
+  const wechat = config.channels.wechat
+    ? wechatOptionsFromEnv(config.channels.wechat, { dataDir: config.dataDir, verifyInviteCode: wechatInviteCheck(db, clock) })
+    : undefined;
+  if (wechat) adapters.push(createWechatChannel(wechat, log));
   if (config.webChat.enabled) {
     adapters.push(
       createWebChannel(
@@ -76,6 +99,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
 
     const adapters = overrides.channels?.(db) ?? buildChannels(config, db, log, clock);
     const channels = channelMap(adapters);
+    const escalation = { policy: config.escalation.ackPolicy, consoleUrl: config.publicUrl };
     const dispatcher = new Dispatcher({ db, channels, log: log.child({ module: 'outbox' }), clock });
     const inbox = new Inbox({
       prisma: db.prisma,
@@ -89,6 +113,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
         log: log.child({ module: 'pipeline' }),
         clock,
         onOutboxChanged: () => dispatcher.wake(),
+        escalation,
       }),
     });
 
@@ -106,6 +131,16 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     started.push(inbox);
     dispatcher.start();
     started.push(dispatcher);
+    started.push(
+      startPeriodic(
+        'escalation-check',
+        config.escalation.checkCron,
+        async () => {
+          if ((await reescalateOverdue(db.prisma, escalation, clock.now())) > 0) dispatcher.wake();
+        },
+        log,
+      ),
+    );
     for (const adapter of adapters) {
       await adapter.start(inbox);
       started.push(adapter);

@@ -1,4 +1,8 @@
+import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
+// Channel env fragments are leaf modules (zod only), so config stays at the bottom of the graph.
+import { lineEnvSchema, refineLineEnv } from '../channels/line/env.js';
+import { wechatEnvSchema } from '../channels/wechat/env.js';
 
 /** An IANA timezone that this Node.js build knows, e.g. Asia/Shanghai. */
 const timezone = z.string().refine((tz) => {
@@ -18,27 +22,35 @@ const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
  * Every environment variable the service reads. .env.example documents each
  * one; keep the two in step.
  */
-export const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PUBLIC_URL: optionalUrl,
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgresql://')
-    .optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  DEFAULT_TIMEZONE: timezone.default('Asia/Shanghai'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_PRETTY: bool.default(false),
-  SEED_DEMO: bool.optional(),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  WEB_CHAT_ENABLED: bool.optional(),
-  WEB_CHAT_DEMO: bool.optional(),
-  INBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
-});
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: optionalUrl,
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgresql://')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DEFAULT_TIMEZONE: timezone.default('Asia/Shanghai'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: bool.default(false),
+    SEED_DEMO: bool.optional(),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    WEB_CHAT_ENABLED: bool.optional(),
+    WEB_CHAT_DEMO: bool.optional(),
+    INBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    ESCALATION_ACK_MINUTES_LEVEL4: z.coerce.number().positive().default(5),
+    ESCALATION_ACK_MINUTES_LEVEL3: z.coerce.number().positive().default(30),
+    ESCALATION_ACK_MINUTES_LEVEL2: z.coerce.number().positive().default(24 * 60),
+    ESCALATION_CHECK_CRON: z.string().refine(isCronExpression, 'must be a cron expression').default('*/30 * * * * *'),
+    ...lineEnvSchema.shape,
+    ...wechatEnvSchema.shape,
+  })
+  .superRefine(refineLineEnv);
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -62,6 +74,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');
   const given = source[variable];
-  const shown = variable.endsWith('_URL') || given === undefined ? '' : ` (got "${given}")`;
+  // Never echo values that may carry credentials.
+  const secret = /(URL|TOKEN|SECRET|KEY|PASSWORD)$/.test(variable);
+  const shown = secret || given === undefined ? '' : ` (got "${given}")`;
   throw new ConfigError(variable, `${issue?.message ?? 'is invalid'}${shown}`);
 }

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
+import { lineOptionsFromEnv } from '../channels/line/env.js';
+import type { LineChannelOptions } from '../channels/line/options.js';
+import type { WechatEnv } from '../channels/wechat/env.js';
 import { parseEnv, type Env } from './env.js';
 
 export { ConfigError, parseEnv, type Env } from './env.js';
@@ -20,6 +23,16 @@ export interface Config {
   webChat: { enabled: boolean; demo: boolean };
   /** Inbound events handled at once (events of one chat stay in order). */
   inboxConcurrency: number;
+  channels: {
+    line: LineChannelOptions | undefined;
+    /** WeChat's parsed variables; the adapter needs runtime dependencies too. */
+    wechat: WechatEnv | undefined;
+  };
+  escalation: {
+    ackPolicy: { level4Ms: number; level3Ms: number; level2Ms: number };
+    /** node-cron expression (with seconds) for the overdue-escalation check. */
+    checkCron: string;
+  };
 }
 
 export function buildConfig(env: Env, cwd = process.cwd()): Config {
@@ -44,6 +57,20 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     // The web chat is for the embedded demo; production enables it on purpose.
     webChat: { enabled: env.WEB_CHAT_ENABLED ?? embedded, demo: env.WEB_CHAT_DEMO ?? (embedded && seedDemo) },
     inboxConcurrency: env.INBOX_CONCURRENCY,
+    channels: {
+      line: lineOptionsFromEnv(env),
+      wechat: env.WECHATY_PUPPET
+        ? { WECHATY_PUPPET: env.WECHATY_PUPPET, WECHATY_PUPPET_TOKEN: env.WECHATY_PUPPET_TOKEN, WECHATY_NAME: env.WECHATY_NAME }
+        : undefined,
+    },
+    escalation: {
+      ackPolicy: {
+        level4Ms: env.ESCALATION_ACK_MINUTES_LEVEL4 * 60_000,
+        level3Ms: env.ESCALATION_ACK_MINUTES_LEVEL3 * 60_000,
+        level2Ms: env.ESCALATION_ACK_MINUTES_LEVEL2 * 60_000,
+      },
+      checkCron: env.ESCALATION_CHECK_CRON,
+    },
   };
 }
 

@@ -68,7 +68,11 @@ export async function recordFailedAttempt(
 }
 
 /** Checks a code without using it up (WeChat friend requests). */
-export async function isInviteCodeValid(prisma: PrismaClient, normalisedCode: string, now: Date): Promise<boolean> {
+export async function isInviteCodeValid(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  normalisedCode: string,
+  now: Date,
+): Promise<boolean> {
   const invite = await prisma.invite.findUnique({ where: { codeHash: hashInviteCode(normalisedCode) } });
   return Boolean(invite && !invite.usedAt && invite.expiresAt > now);
 }

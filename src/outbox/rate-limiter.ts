@@ -24,6 +24,7 @@ export const DEFAULT_LIMITS: Record<'TELEGRAM' | 'LINE' | 'WECHAT' | 'WEB', Rate
 export class RateLimiter {
   private tokens: number;
   private refilledAt: number;
+  private pausedUntil = 0;
   private readonly chatNextAt = new Map<string, number>();
 
   constructor(
@@ -44,7 +45,7 @@ export class RateLimiter {
     const chatAt = this.chatNextAt.get(chatId) ?? now;
     // A deficit is a borrowed token: it arrives when the deficit is refilled.
     const tokenAt = this.tokens >= 1 ? now : now + ((1 - this.tokens) / this.limits.perSecond) * 1000;
-    const at = Math.max(now, chatAt, tokenAt);
+    const at = Math.max(now, chatAt, tokenAt, this.pausedUntil);
     if (at - now > horizonMs) return undefined;
     this.tokens -= 1;
     this.chatNextAt.set(chatId, at + this.limits.perChatSpacingMs);
@@ -54,8 +55,8 @@ export class RateLimiter {
 
   /** The platform said "too many": hold everything for that long. */
   pause(untilMs: number): void {
-    this.tokens = Math.min(this.tokens, 0);
-    this.refilledAt = Math.max(this.refilledAt, untilMs);
+    this.pausedUntil = Math.max(this.pausedUntil, untilMs);
+    this.tokens = Math.min(this.tokens, 1);
   }
 
   private refill(now: number): void {

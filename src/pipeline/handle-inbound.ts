@@ -14,6 +14,11 @@ import { ownerKey, type Sender } from './person.js';
 import type { Responder } from './responder.js';
 import { resolveSender } from './resolve-sender.js';
 import { StrangerReplies } from './stranger-replies.js';
+import type { EscalationContext } from '../escalation/open-or-raise.js';
+import { handleStaffMessage } from './staff-commands.js';
+import { CONTACT_CASEWORKER, DECLINE_CONTACT } from '../triage/safe-reply.js';
+import { triage } from '../triage/triage.js';
+import { emergencyFallback } from './emergency-fallback.js';
 
 export interface PipelineOptions {
   db: Database;
@@ -23,6 +28,7 @@ export interface PipelineOptions {
   clock: Clock;
   /** Called after replies were stored, to send them without waiting for a poll. */
   onOutboxChanged: () => void;
+  escalation: EscalationContext;
 }
 
 const MESSAGE_KIND = {
@@ -37,7 +43,7 @@ const MESSAGE_KIND = {
   other: 'OTHER',
 } as const;
 
-type Reply = { message: OutboundMessage; priority: number };
+type Reply = { message: OutboundMessage; priority: number; dedupeKey?: string };
 
 /**
  * Handles one stored inbound event: link or recognise the sender, honour
@@ -53,6 +59,20 @@ export function createInboundHandler(options: PipelineOptions) {
     const { message } = event;
     const now = options.clock.now();
     let strangerReply: string | undefined;
+    try {
+      await process(event, now, (text) => (strangerReply = text));
+    } catch (error) {
+      // Whatever failed, a worrying message still gets its safe reply now;
+      // the inbox retries the rest (storage, escalation) with backoff.
+      await emergencyFallback(options, event, error);
+      throw error;
+    }
+    options.onOutboxChanged();
+    if (strangerReply) await sendToStranger(options, message, strangerReply);
+  };
+
+  async function process(event: ClaimedEvent, now: Date, answerStranger: (text: string) => void): Promise<void> {
+    const { message } = event;
     await options.db.prisma.$transaction(
       async (tx) => {
         const sender = await resolveSender(tx, message.channel, message.externalUserId);
@@ -61,7 +81,7 @@ export function createInboundHandler(options: PipelineOptions) {
           if (outcome.kind === 'linked') {
             await enqueueReplies(tx, outcome.sender, message, [{ message: { text: outcome.notice }, priority: PRIORITY.reply }], now);
           } else if (outcome.reply !== 'link.unknownSender' || strangers.shouldReply(message.channel, message.externalUserId, now)) {
-            strangerReply = t(DEFAULT_LOCALE, outcome.reply);
+            answerStranger(t(DEFAULT_LOCALE, outcome.reply));
           }
           // Keep nothing about a stranger beyond the event id.
           await tx.inboundEvent.update({
@@ -70,17 +90,21 @@ export function createInboundHandler(options: PipelineOptions) {
           });
           return;
         }
-        const replies = await handleLinked(tx, sender, message, now);
+        const replies = await handleLinked(tx, sender, message, now, event.id);
         await enqueueReplies(tx, sender, message, replies, now);
         await tx.inboundEvent.update({ where: { id: event.id }, data: { status: 'PROCESSED', processedAt: now } });
       },
       { timeout: 20_000, maxWait: 20_000 },
     );
-    options.onOutboxChanged();
-    if (strangerReply) await sendToStranger(options, message, strangerReply);
-  };
+  }
 
-  async function handleLinked(tx: Prisma.TransactionClient, sender: Sender, message: InboundMessage, now: Date): Promise<Reply[]> {
+  async function handleLinked(
+    tx: Prisma.TransactionClient,
+    sender: Sender,
+    message: InboundMessage,
+    now: Date,
+    eventId: string,
+  ): Promise<Reply[]> {
     const { locale } = sender.person;
     await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { lastSeenAt: now, reachable: true } });
     if (message.kind === 'follow') return [];
@@ -105,15 +129,52 @@ export function createInboundHandler(options: PipelineOptions) {
     if (NON_TEXT_KINDS.has(message.kind)) return [{ message: { text: t(locale, 'input.textOnly') }, priority: PRIORITY.reply }];
 
     const text = message.kind === 'text' ? (message.text ?? '') : undefined;
+    const choice = message.kind === 'choice' ? message.choice : await numberedChoice(tx, sender, text ?? '');
+    if (sender.person.kind === 'staff') {
+      const replies = await handleStaffMessage(tx, sender, { text, choice }, now);
+      return replies.map((m) => ({ message: m, priority: PRIORITY.reply }));
+    }
     if (text !== undefined && isStop(text)) return stop(tx, sender, now);
     if (text !== undefined && isStart(text)) {
       await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { optedOutAt: null } });
       return [{ message: { text: t(locale, 'consent.started') }, priority: PRIORITY.reply }];
     }
-    const choice = message.kind === 'choice' ? message.choice : await numberedChoice(tx, sender, text ?? '');
+    if (choice === CONTACT_CASEWORKER || choice === DECLINE_CONTACT) return answerContactOffer(tx, sender, choice, now);
+
+    const replies: Reply[] = [];
+    if (text !== undefined && !choice) {
+      // Triage comes first, before any flow or model sees the message.
+      const outcome = await triage(tx, { ...options.escalation, clock: options.clock }, { sender, text, messageId: stored.id });
+      if (outcome.safeReply) {
+        replies.push({
+          message: outcome.safeReply,
+          priority: outcome.risk.level >= 3 ? PRIORITY.crisis : PRIORITY.reply,
+          dedupeKey: `safe:${eventId}`,
+        });
+      }
+      if (outcome.takesOver) return replies;
+    }
     const turn = { sender, messageId: stored.id, now, ...(choice ? { choice } : { text: text ?? '' }) };
     const messages = await options.responder.respond(tx, turn);
-    return messages.map((m) => ({ message: m, priority: PRIORITY.reply }));
+    return [...replies, ...messages.map((m) => ({ message: m, priority: PRIORITY.reply }))];
+  }
+
+  async function answerContactOffer(tx: Prisma.TransactionClient, sender: Sender, choice: string, now: Date): Promise<Reply[]> {
+    const { locale, participantId } = sender.person;
+    if (choice === DECLINE_CONTACT || !participantId) {
+      return [{ message: { text: t(locale, 'crisis.okay') }, priority: PRIORITY.reply }];
+    }
+    const participant = await tx.participant.findUnique({ where: { id: participantId } });
+    await tx.caseworkerTask.create({
+      data: {
+        kind: 'MESSAGE',
+        participantId,
+        staffUserId: participant?.caseworkerId ?? null,
+        body: sender.person.kind === 'family' ? 'A family member asks to be contacted' : 'Asks to be contacted',
+        createdAt: now,
+      },
+    });
+    return [{ message: { text: t(locale, 'crisis.caseworkerWillCall') }, priority: PRIORITY.reply }];
   }
 
   async function stop(tx: Prisma.TransactionClient, sender: Sender, now: Date): Promise<Reply[]> {
@@ -157,6 +218,7 @@ export function createInboundHandler(options: PipelineOptions) {
         message: reply.message,
         priority: reply.priority,
         isReply: true,
+        ...(reply.dedupeKey ? { dedupeKey: reply.dedupeKey } : {}),
         // Only the first reply may use a one-time reply token.
         ...(index === 0 && message.replyToken ? { replyToken: message.replyToken } : {}),
         notBefore: new Date(now.getTime() + index),

@@ -46,7 +46,7 @@ describe('starting the service on the embedded database', () => {
     expect(restarted.output()).not.toContain('Demo logins');
     expect(restarted.output()).toContain('"applied":0');
     expect(await restarted.stop('SIGINT')).toBe(0);
-  });
+  }, 180_000);
 
   it('exits non-zero naming the variable when a value is bad', async () => {
     const bad = start({ DATA_DIR: dataDir, PORT: 'abc' });
@@ -76,5 +76,5 @@ describe.runIf(process.env.TEST_DATABASE_URL)('starting on PostgreSQL', () => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     }
-  });
+  }, 180_000);
 });

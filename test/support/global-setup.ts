@@ -1,14 +1,17 @@
 // Builds each test database once per run: a migrated PGlite image that every
 // test file loads into memory, and, when TEST_DATABASE_URL is set, a migrated
 // PostgreSQL template database that test files clone.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { PGlite } from '@electric-sql/pglite';
 import { openPostgres } from '../../src/db/client.js';
 import { pgliteDriver } from '../../src/db/pglite-driver.js';
+import { readMigrations } from '../../src/db/migration-files.js';
 import { migrate } from '../../src/db/migrate.js';
 import { adminUrl, databaseUrl } from './pg-urls.js';
 
@@ -19,13 +22,24 @@ declare module 'vitest' {
   }
 }
 
-async function buildPgliteImage(dir: string): Promise<string> {
+/**
+ * The migrated image is cached by the migrations' checksums: building it
+ * (initdb plus migrations) costs seconds that every run would repeat.
+ */
+async function pgliteImage(): Promise<string> {
+  const migrations = await readMigrations();
+  const key = createHash('sha256').update(migrations.map((m) => `${m.name}:${m.checksum}`).join('\n')).digest('hex').slice(0, 16);
+  const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/tongxing-test', import.meta.url));
+  const file = path.join(cacheDir, `pglite-${key}.tar.gz`);
+  if (existsSync(file)) return file;
   const pglite = await PGlite.create();
-  await migrate(pgliteDriver(pglite));
+  await migrate(pgliteDriver(pglite), undefined, migrations);
   const image = await pglite.dumpDataDir('gzip');
   await pglite.close();
-  const file = path.join(dir, 'pglite-image.tar.gz');
-  await writeFile(file, Buffer.from(await image.arrayBuffer()));
+  await mkdir(cacheDir, { recursive: true });
+  const partial = `${file}.${process.pid}`;
+  await writeFile(partial, Buffer.from(await image.arrayBuffer()));
+  await rename(partial, file);
   return file;
 }
 
@@ -49,13 +63,11 @@ async function dropDatabase(url: string, name: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'tongxing-test-'));
-  project.provide('pgliteImage', await buildPgliteImage(dir));
+  project.provide('pgliteImage', await pgliteImage());
   const url = process.env.TEST_DATABASE_URL;
   const template = url ? await buildPgTemplate(url) : null;
   project.provide('pgTemplate', template);
   return async () => {
     if (url && template) await dropDatabase(url, template);
-    await rm(dir, { recursive: true, force: true });
   };
 }

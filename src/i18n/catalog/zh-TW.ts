@@ -14,5 +14,30 @@ export const zhTW: Record<MessageKey, string> = {
   'input.textOnly': '抱歉，我現在只能看懂文字。請用文字寫給我。',
   'input.notUnderstood': '我沒太明白。回覆「選單」看看我能幫你做什麼。',
   'basic.received': '收到你的訊息了，你的社工能看到。\n\n需要時可以撥打：\n{hotlines}',
+  'crisis.high':
+    '謝謝你告訴我。你現在的感受很重要，你不是一個人。\n\n我已經通知你的社工，他們會盡快聯絡你。\n\n如果你現在有危險或控制不住想傷害自己，請馬上撥打：\n{hotlines}\n急救電話：{emergency}\n\n如果可以，請先離開讓你危險的東西（藥、刀、繩子、高處），找一個信任的人陪著你。',
+  'crisis.emergencySelf':
+    '這很危險，請馬上撥打急救電話 {emergency}。\n\n如果你已經吃了藥或用了藥：不要再用，告訴身邊的人，打開門，等急救人員。\n\n我已經通知你的社工。你不是一個人。\n{hotlines}',
+  'crisis.emergencyFamily':
+    '請馬上撥打急救電話 {emergency}。\n\n在等待的時候：\n1. 不要讓他一個人待著。\n2. 叫他的名字、拍他的肩膀，看他有沒有反應、有沒有呼吸。\n3. 如果沒有反應但有呼吸，讓他側躺（復原臥位），頭稍微後仰，防止嘔吐物堵住氣道。\n4. 如果沒有呼吸，按急救人員電話裡的指導做心肺復甦。\n5. 如果身邊有納洛酮（鴉片類過量解救藥），按說明使用。\n6. 把他用過的藥或東西留給急救人員看。\n\n我已經通知社工。',
+  'crisis.elevated':
+    '謝謝你願意說出來，這需要勇氣。難受的時候有起伏很正常，你不是一個人在面對。\n\n要不要我請你的社工和你聯絡？',
+  'crisis.elevatedFamily':
+    '謝謝你告訴我們，你的擔心很重要。我已經把情況告訴了負責的社工，他們會跟進。\n\n要不要社工直接聯絡你？',
+  'crisis.offerCaseworker': '請社工聯絡我',
+  'crisis.noThanks': '暫時不用',
+  'crisis.caseworkerWillCall': '好的，社工會盡快聯絡你。需要時隨時可以打 12356。',
+  'crisis.okay': '好的。我一直在這裡，想說的時候隨時告訴我。',
+  'staff.alert':
+    '【{levelName}預警 #{number}】{pseudonym}\n類別：{categories}\n{detail}\n請在 {deadline} 前確認：回覆 ACK {number}\n{link}',
+  'staff.alertSummaryOnly': '（隱私模式：請在控制台查看內容）',
+  'staff.alertEscalated': '（已上報：原負責人未在時限內確認）',
+  'staff.ackDone': '已確認預警 #{number}。請盡快聯絡對方，並在控制台記錄處理結果。',
+  'staff.ackUnknown': '找不到預警 #{number}，或你沒有權限處理它。',
+  'staff.ackAlready': '預警 #{number} 已經由 {name} 確認。',
+  'staff.help': '回覆 ACK 加預警編號確認預警，例如：ACK 12。其他工作請在控制台完成。',
+  'risk.level4': '緊急',
+  'risk.level3': '高危',
+  'risk.level2': '關注',
   'choice.numberedHint': '回覆數字選擇。',
 };

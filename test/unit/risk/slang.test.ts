@@ -1,0 +1,31 @@
+import { describe, it } from 'vitest';
+import { expectCase, row } from './helpers.js';
+
+describe('slang and homophones', () => {
+  it.each([
+    row('我想紫砂', 3, 'suicide'),
+    row('我想ｚｉｓｈａ', 3, 'suicide'),
+    row('重开吧，这人生没救了', 3, 'suicide'),
+    row('昨晚又溜了一口', 2, 'relapse'),
+    row('打K了，就一点点', 2, 'relapse'),
+    row('飞了点叶子，应该没事吧', 2, 'relapse'),
+    row('上家今天给我打电话了', 2, 'acquiring'),
+    row('有没有货，帮我搞点', 2, 'acquiring'),
+    row('好想嗨一下', 2, 'craving'),
+    row('i want to unalive myself', 3, 'suicide'),
+    row('kms', 3, 'suicide'),
+    row('my plug hit me up', 2, 'acquiring'),
+    row('gonna pick up tonight', 2, 'acquiring'),
+    row('smoked some ice with my cousin', 2, 'relapse'),
+  ])('$text → $level', expectCase);
+
+  it.each([
+    row('溜冰场周末开门吗，想带孩子去玩', 0),
+    row('朋友送了我一个紫砂壶', 0),
+    row('嗨，你好', 0),
+    row('我去批发市场拿货了，晚点回你', 0),
+    row('ice cream after group was nice', 0),
+    row("need to charge my phone, where's a plug", 0),
+    row('I need to pick up my kids', 0),
+  ])('ordinary meaning: $text → $level', expectCase);
+});
