@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { ChannelAdapter } from './channels/channel.js';
 import { channelMap } from './channels/registry.js';
 import { createLineChannel } from './channels/line/index.js';
+import { createTelegramChannel } from './channels/telegram/index.js';
 import { createWebChannel } from './channels/web/index.js';
 import { createWechatChannel, wechatOptionsFromEnv } from './channels/wechat/index.js';
 import { isInviteCodeValid, recordFailedAttempt, tooManyFailedAttempts } from './linking/invites.js';
@@ -59,6 +60,7 @@ function wechatInviteCheck(db: Database, clock: Clock) {
 
 function buildChannels(config: Config, db: Database, log: Logger, clock: Clock): ChannelAdapter[] {
   const adapters: ChannelAdapter[] = [];
+  if (config.channels.telegram) adapters.push(createTelegramChannel(config.channels.telegram, log));
   if (config.channels.line) adapters.push(createLineChannel(config.channels.line, log));
   const wechat = config.channels.wechat
     ? wechatOptionsFromEnv(config.channels.wechat, { dataDir: config.dataDir, verifyInviteCode: wechatInviteCheck(db, clock) })
@@ -100,7 +102,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     const adapters = overrides.channels?.(db) ?? buildChannels(config, db, log, clock);
     const channels = channelMap(adapters);
     const escalation = { policy: config.escalation.ackPolicy, consoleUrl: config.publicUrl };
-    const dispatcher = new Dispatcher({ db, channels, log: log.child({ module: 'outbox' }), clock });
+    const dispatcher = new Dispatcher({ db, channels, log: log.child({ module: 'outbox' }), clock, limits: config.rateLimits });
     const inbox = new Inbox({
       prisma: db.prisma,
       log: log.child({ module: 'inbox' }),

@@ -2,6 +2,7 @@ import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 // Channel env fragments are leaf modules (zod only), so config stays at the bottom of the graph.
 import { lineEnvSchema, refineLineEnv } from '../channels/line/env.js';
+import { refineTelegramEnv, telegramEnvSchema } from '../channels/telegram/env.js';
 import { wechatEnvSchema } from '../channels/wechat/env.js';
 
 /** An IANA timezone that this Node.js build knows, e.g. Asia/Shanghai. */
@@ -47,9 +48,15 @@ export const EnvSchema = z
     ESCALATION_ACK_MINUTES_LEVEL3: z.coerce.number().positive().default(30),
     ESCALATION_ACK_MINUTES_LEVEL2: z.coerce.number().positive().default(24 * 60),
     ESCALATION_CHECK_CRON: z.string().refine(isCronExpression, 'must be a cron expression').default('*/30 * * * * *'),
+    OUTBOX_TELEGRAM_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
+    OUTBOX_LINE_PER_SECOND: z.coerce.number().positive().max(2000).default(100),
+    OUTBOX_WECHAT_PER_SECOND: z.coerce.number().positive().max(100).default(1),
+    OUTBOX_WECHAT_CHAT_SPACING_MS: z.coerce.number().int().min(0).default(2000),
+    ...telegramEnvSchema.shape,
     ...lineEnvSchema.shape,
     ...wechatEnvSchema.shape,
   })
+  .superRefine(refineTelegramEnv)
   .superRefine(refineLineEnv);
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { lineOptionsFromEnv } from '../channels/line/env.js';
 import type { LineChannelOptions } from '../channels/line/options.js';
+import { telegramOptionsFromEnv } from '../channels/telegram/env.js';
+import type { TelegramChannelOptions } from '../channels/telegram/options.js';
+import type { RateLimits } from '../outbox/rate-limiter.js';
 import type { WechatEnv } from '../channels/wechat/env.js';
 import { parseEnv, type Env } from './env.js';
 
@@ -23,7 +26,10 @@ export interface Config {
   webChat: { enabled: boolean; demo: boolean };
   /** Inbound events handled at once (events of one chat stay in order). */
   inboxConcurrency: number;
+  /** Send rates per channel, held by the single dispatcher for the whole deployment. */
+  rateLimits: Record<'TELEGRAM' | 'LINE' | 'WECHAT', RateLimits>;
   channels: {
+    telegram: TelegramChannelOptions | undefined;
     line: LineChannelOptions | undefined;
     /** WeChat's parsed variables; the adapter needs runtime dependencies too. */
     wechat: WechatEnv | undefined;
@@ -57,7 +63,13 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     // The web chat is for the embedded demo; production enables it on purpose.
     webChat: { enabled: env.WEB_CHAT_ENABLED ?? embedded, demo: env.WEB_CHAT_DEMO ?? (embedded && seedDemo) },
     inboxConcurrency: env.INBOX_CONCURRENCY,
+    rateLimits: {
+      TELEGRAM: { perSecond: env.OUTBOX_TELEGRAM_PER_SECOND, perChatSpacingMs: 1000 },
+      LINE: { perSecond: env.OUTBOX_LINE_PER_SECOND, perChatSpacingMs: 0 },
+      WECHAT: { perSecond: env.OUTBOX_WECHAT_PER_SECOND, perChatSpacingMs: env.OUTBOX_WECHAT_CHAT_SPACING_MS },
+    },
     channels: {
+      telegram: telegramOptionsFromEnv(env, env.PUBLIC_URL?.replace(/\/+$/, '')),
       line: lineOptionsFromEnv(env),
       wechat: env.WECHATY_PUPPET
         ? { WECHATY_PUPPET: env.WECHATY_PUPPET, WECHATY_PUPPET_TOKEN: env.WECHATY_PUPPET_TOKEN, WECHATY_NAME: env.WECHATY_NAME }

@@ -48,6 +48,7 @@ export class Dispatcher {
   private abort = new AbortController();
   private running: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private lastMark: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -142,50 +143,93 @@ export class Dispatcher {
   private async dispatchDue(): Promise<{ sent: number; deferred: number }> {
     const now = this.options.clock.now();
     const rows = await this.claim(now);
-    const outcomes: SendOutcome[] = [];
-    const sendable: { row: ClaimedRow; at: number }[] = [];
-    const later: string[] = [];
+    const skipped: SendOutcome[] = [];
+    let pending: ClaimedRow[] = [];
     for (const row of rows) {
-      if (!row.reachable) outcomes.push({ id: row.id, kind: 'cancelled', reason: 'recipient unreachable' });
-      else if (row.optedOutAt && !row.isReply) outcomes.push({ id: row.id, kind: 'cancelled', reason: 'recipient opted out' });
-      else {
-        const at = this.limiter(row.channel).reserve(`${row.channel}:${row.chatId}`, now.getTime(), SLOT_HORIZON_MS);
-        if (at === undefined) later.push(row.id);
-        else sendable.push({ row, at });
+      if (!row.reachable) skipped.push({ id: row.id, kind: 'cancelled', reason: 'recipient unreachable' });
+      else if (row.optedOutAt && !row.isReply) skipped.push({ id: row.id, kind: 'cancelled', reason: 'recipient opted out' });
+      else pending.push(row);
+    }
+    if (skipped.length > 0) await recordResults(this.options.db.prisma, skipped, this.options.clock.now());
+
+    // Release rows to the channels as their rate limits allow, for up to
+    // SLOT_HORIZON_MS; claim order is priority order.
+    const roundEnd = now.getTime() + SLOT_HORIZON_MS;
+    let started = 0;
+    while (pending.length > 0) {
+      const at = this.options.clock.now().getTime();
+      const ready: ClaimedRow[] = [];
+      const waiting: ClaimedRow[] = [];
+      let nextWait = Number.POSITIVE_INFINITY;
+      for (const row of pending) {
+        const limiter = this.limiter(row.channel);
+        const chatKey = `${row.channel}:${row.chatId}`;
+        const wait = limiter.waitMs(chatKey, at);
+        if (wait <= 0) {
+          limiter.record(chatKey, at);
+          ready.push(row);
+        } else {
+          waiting.push(row);
+          nextWait = Math.min(nextWait, wait);
+        }
       }
+      if (ready.length > 0) {
+        started += ready.length;
+        this.track(this.sendGroup(ready));
+      }
+      pending = waiting;
+      if (pending.length === 0 || at + nextWait > roundEnd || this.abort.signal.aborted) break;
+      await new Promise((resolve) => setTimeout(resolve, nextWait));
     }
-    if (outcomes.length > 0) await recordResults(this.options.db.prisma, outcomes, this.options.clock.now());
-    // Rows without a slot soon go back, so that the next round sees newer,
-    // more urgent rows first.
-    if (later.length > 0) {
-      await this.options.db.prisma.outboxMessage.updateMany({ where: { id: { in: later } }, data: { lockedUntil: null } });
+    // Rows without a slot in this round go back, so that the next round sees
+    // newer, more urgent rows first.
+    if (pending.length > 0) {
+      await this.options.db.prisma.outboxMessage.updateMany({
+        where: { id: { in: pending.map((r) => r.id) } },
+        data: { lockedUntil: null },
+      });
     }
-    // Send in slot order; rows due at the same moment go together.
-    const groups = new Map<number, ClaimedRow[]>();
-    for (const { row, at } of sendable) groups.set(at, [...(groups.get(at) ?? []), row]);
-    for (const at of [...groups.keys()].sort((a, b) => a - b)) {
-      const delay = at - this.options.clock.now().getTime();
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      const task = this.sendGroup(groups.get(at) ?? []);
-      this.inFlight.add(task);
-      void task.finally(() => this.inFlight.delete(task));
-    }
-    return { sent: sendable.length + outcomes.length, deferred: later.length };
+    return { sent: started + skipped.length, deferred: pending.length };
   }
 
-  private async sendGroup(rows: ClaimedRow[]): Promise<void> {
-    const prisma = this.options.db.prisma;
-    const now = this.options.clock.now();
-    await prisma.outboxMessage.updateMany({
-      where: { id: { in: rows.map((r) => r.id) } },
-      data: { status: 'SENDING', attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + CLAIM_MS) },
-    });
-    const outcomes = await Promise.all(rows.map((row) => this.sendOne(row)));
-    try {
-      await recordResults(prisma, outcomes, this.options.clock.now());
-    } catch (error) {
-      this.options.log.error({ err: error, count: outcomes.length }, 'could not record send results');
-    }
+  private track(task: Promise<void>): void {
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /**
+   * Marks rows SENDING, then calls the platform. Groups start in the order
+   * they were released, so pacing decided above is the pacing platforms see.
+   */
+  private sendGroup(rows: ClaimedRow[]): Promise<void> {
+    const marked = this.lastMark.then(() =>
+      this.options.db.prisma.outboxMessage.updateMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        data: {
+          status: 'SENDING',
+          attempts: { increment: 1 },
+          lockedUntil: new Date(this.options.clock.now().getTime() + CLAIM_MS),
+        },
+      }),
+    );
+    this.lastMark = marked.then(
+      () => undefined,
+      () => undefined,
+    );
+    return marked.then(
+      async () => {
+        const outcomes = await Promise.all(rows.map((row) => this.sendOne(row)));
+        try {
+          await recordResults(this.options.db.prisma, outcomes, this.options.clock.now());
+        } catch (error) {
+          this.options.log.error({ err: error, count: outcomes.length }, 'could not record send results');
+        }
+      },
+      (error: unknown) => {
+        // Not marked, so not sent: the claim expires and the rows are tried again.
+        this.options.log.error({ err: error, count: rows.length }, 'could not mark rows as sending');
+      },
+    );
   }
 
   private async sendOne(row: ClaimedRow): Promise<SendOutcome> {
@@ -227,7 +271,7 @@ export class Dispatcher {
   private limiter(channel: ChannelName): RateLimiter {
     let limiter = this.limiters.get(channel);
     if (!limiter) {
-      limiter = new RateLimiter(this.options.limits?.[channel] ?? DEFAULT_LIMITS[channel], this.options.clock.now().getTime());
+      limiter = new RateLimiter(this.options.limits?.[channel] ?? DEFAULT_LIMITS[channel]);
       this.limiters.set(channel, limiter);
     }
     return limiter;

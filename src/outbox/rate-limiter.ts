@@ -1,72 +1,68 @@
 /**
- * Send pacing for one channel: a token bucket for the bot as a whole and a
- * minimum spacing per chat. It lives in the single dispatcher, which is the
- * only sender, so the limits hold for the whole deployment.
+ * Send pacing for one channel: at most `perSecond` messages in any one-second
+ * window for the bot as a whole, and a minimum spacing per chat. It lives in
+ * the single dispatcher, the only sender, so the limits hold for the whole
+ * deployment. It records when sends actually start, not when they were
+ * planned, so a late event loop cannot squeeze too many into a window.
  */
 export interface RateLimits {
   /** Messages per second across all chats. */
   perSecond: number;
-  /** Messages allowed at once before the rate applies. */
-  burst: number;
   /** Minimum milliseconds between two messages to the same chat. */
   perChatSpacingMs: number;
 }
 
+/** Extra width of the window, against jitter between our clock and the platform's. */
+const WINDOW_MARGIN_MS = 30;
+const WINDOW_MS = 1000;
+/** At or above this rate there is no global pacing. */
+const UNLIMITED_PER_SECOND = 1000;
+
 export const DEFAULT_LIMITS: Record<'TELEGRAM' | 'LINE' | 'WECHAT' | 'WEB', RateLimits> = {
   // Telegram: about 30 messages/s overall and about 1/s per chat.
-  TELEGRAM: { perSecond: 30, burst: 30, perChatSpacingMs: 1000 },
-  LINE: { perSecond: 100, burst: 100, perChatSpacingMs: 0 },
+  TELEGRAM: { perSecond: 30, perChatSpacingMs: 1000 },
+  LINE: { perSecond: 100, perChatSpacingMs: 0 },
   // Personal-account puppets get accounts restricted when they send fast.
-  WECHAT: { perSecond: 1, burst: 3, perChatSpacingMs: 2000 },
-  WEB: { perSecond: 1000, burst: 1000, perChatSpacingMs: 0 },
+  WECHAT: { perSecond: 1, perChatSpacingMs: 2000 },
+  WEB: { perSecond: UNLIMITED_PER_SECOND, perChatSpacingMs: 0 },
 };
 
 export class RateLimiter {
-  private tokens: number;
-  private refilledAt: number;
+  /** Start times of the most recent sends, oldest first (at most perSecond kept). */
+  private readonly recent: number[] = [];
+  private readonly chatLastAt = new Map<string, number>();
   private pausedUntil = 0;
-  private readonly chatNextAt = new Map<string, number>();
 
-  constructor(
-    private readonly limits: RateLimits,
-    now: number,
-  ) {
-    this.tokens = limits.burst;
-    this.refilledAt = now;
+  constructor(private readonly limits: RateLimits) {}
+
+  /** Milliseconds until a message to this chat may start; 0 means now. */
+  waitMs(chatId: string, now: number): number {
+    let at = Math.max(now, this.pausedUntil);
+    const last = this.chatLastAt.get(chatId);
+    if (last !== undefined) at = Math.max(at, last + this.limits.perChatSpacingMs);
+    if (this.limits.perSecond < UNLIMITED_PER_SECOND && this.recent.length >= this.limits.perSecond) {
+      const oldestInWindow = this.recent[this.recent.length - this.limits.perSecond] ?? 0;
+      at = Math.max(at, oldestInWindow + WINDOW_MS + WINDOW_MARGIN_MS);
+    }
+    return at - now;
   }
 
-  /**
-   * Reserves a send slot and returns the time (ms) at which it may go (`now`
-   * when at once), or undefined, reserving nothing, when that is further
-   * away than `horizonMs`.
-   */
-  reserve(chatId: string, now: number, horizonMs = Number.POSITIVE_INFINITY): number | undefined {
-    this.refill(now);
-    const chatAt = this.chatNextAt.get(chatId) ?? now;
-    // A deficit is a borrowed token: it arrives when the deficit is refilled.
-    const tokenAt = this.tokens >= 1 ? now : now + ((1 - this.tokens) / this.limits.perSecond) * 1000;
-    const at = Math.max(now, chatAt, tokenAt, this.pausedUntil);
-    if (at - now > horizonMs) return undefined;
-    this.tokens -= 1;
-    this.chatNextAt.set(chatId, at + this.limits.perChatSpacingMs);
-    if (this.chatNextAt.size > 50_000) this.forgetOldChats(now);
-    return at;
+  /** Records a send starting now. */
+  record(chatId: string, now: number): void {
+    if (this.limits.perSecond < UNLIMITED_PER_SECOND) {
+      this.recent.push(now);
+      if (this.recent.length > this.limits.perSecond) this.recent.shift();
+    }
+    if (this.limits.perChatSpacingMs > 0) {
+      this.chatLastAt.set(chatId, now);
+      if (this.chatLastAt.size > 50_000) {
+        for (const [chat, at] of this.chatLastAt) if (at + this.limits.perChatSpacingMs < now) this.chatLastAt.delete(chat);
+      }
+    }
   }
 
-  /** The platform said "too many": hold everything for that long. */
+  /** The platform said "too many": hold everything until then. */
   pause(untilMs: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, untilMs);
-    this.tokens = Math.min(this.tokens, 1);
-  }
-
-  private refill(now: number): void {
-    if (now <= this.refilledAt) return;
-    const elapsed = (now - this.refilledAt) / 1000;
-    this.tokens = Math.min(this.limits.burst, this.tokens + elapsed * this.limits.perSecond);
-    this.refilledAt = now;
-  }
-
-  private forgetOldChats(now: number): void {
-    for (const [chat, at] of this.chatNextAt) if (at < now) this.chatNextAt.delete(chat);
   }
 }
