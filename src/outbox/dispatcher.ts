@@ -43,7 +43,10 @@ export interface DispatcherOptions {
  * row is never sent twice by us.
  */
 export class Dispatcher {
-  private readonly limiters = new Map<ChannelName, RateLimiter>();
+  /** Pacing as planned when rows are released... */
+  private readonly planned = new Map<ChannelName, RateLimiter>();
+  /** ...and as it really happens, at the start of each platform call. */
+  private readonly actual = new Map<ChannelName, RateLimiter>();
   private wakeUp: (() => void) | undefined;
   private abort = new AbortController();
   private running: Promise<void> | undefined;
@@ -82,7 +85,7 @@ export class Dispatcher {
       } catch (error) {
         this.options.log.error({ err: error }, 'dispatch round failed');
       }
-      if (claimed.sent === 0 && !signal.aborted) await this.sleep(claimed.deferred > 0 ? 100 : IDLE_POLL_MS);
+      if (claimed.sent === 0 && !signal.aborted) await this.sleep(claimed.deferred > 0 ? 200 : IDLE_POLL_MS);
     }
   }
 
@@ -162,11 +165,12 @@ export class Dispatcher {
       const waiting: ClaimedRow[] = [];
       let nextWait = Number.POSITIVE_INFINITY;
       for (const row of pending) {
-        const limiter = this.limiter(row.channel);
+        const limiter = this.limiter(this.planned, row.channel);
         const chatKey = `${row.channel}:${row.chatId}`;
         const wait = limiter.waitMs(chatKey, at);
         if (wait <= 0) {
-          limiter.record(chatKey, at);
+          // The plan assumes the send is done when planned; the gate knows better.
+          limiter.record(chatKey, at)(at);
           ready.push(row);
         } else {
           waiting.push(row);
@@ -190,6 +194,31 @@ export class Dispatcher {
       });
     }
     return { sent: started + skipped.length, deferred: pending.length };
+  }
+
+  private gateChain: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Waits until the channel's limits allow this row now, and records it;
+   * resolves with the function to call when the send has finished. Rows
+   * pass one at a time.
+   */
+  private gate(row: ClaimedRow): Promise<(doneAt: number) => void> {
+    const pass = this.gateChain.then(async () => {
+      const limiter = this.limiter(this.actual, row.channel);
+      const chatKey = `${row.channel}:${row.chatId}`;
+      for (;;) {
+        const now = this.options.clock.now().getTime();
+        const wait = limiter.waitMs(chatKey, now);
+        if (wait <= 0) return limiter.record(chatKey, now);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    });
+    this.gateChain = pass.then(
+      () => undefined,
+      () => undefined,
+    );
+    return pass;
   }
 
   private track(task: Promise<void>): void {
@@ -218,7 +247,14 @@ export class Dispatcher {
     );
     return marked.then(
       async () => {
-        const outcomes = await Promise.all(rows.map((row) => this.sendOne(row)));
+        // The plan above decided the order; the gate enforces the limits on
+        // the moment each call really starts, whatever the database took.
+        const sends: Promise<SendOutcome>[] = [];
+        for (const row of rows) {
+          const done = await this.gate(row);
+          sends.push(this.sendOne(row).finally(() => done(this.options.clock.now().getTime())));
+        }
+        const outcomes = await Promise.all(sends);
         try {
           await recordResults(this.options.db.prisma, outcomes, this.options.clock.now());
         } catch (error) {
@@ -264,15 +300,19 @@ export class Dispatcher {
     if (attempts >= MAX_SEND_ATTEMPTS) return { id: row.id, kind: 'failed', reason: `gave up: ${result.reason}` };
     const backoffMs = Math.min(2 ** attempts * 500, 5 * 60_000);
     const waitMs = Math.max(backoffMs, result.retryAfterMs ?? 0);
-    if (result.retryAfterMs) this.limiter(row.channel).pause(this.options.clock.now().getTime() + result.retryAfterMs);
+    if (result.retryAfterMs) {
+      const until = this.options.clock.now().getTime() + result.retryAfterMs;
+      this.limiter(this.planned, row.channel).pause(until);
+      this.limiter(this.actual, row.channel).pause(until);
+    }
     return { id: row.id, kind: 'retry', reason: result.reason, retryAt: new Date(this.options.clock.now().getTime() + waitMs) };
   }
 
-  private limiter(channel: ChannelName): RateLimiter {
-    let limiter = this.limiters.get(channel);
+  private limiter(limiters: Map<ChannelName, RateLimiter>, channel: ChannelName): RateLimiter {
+    let limiter = limiters.get(channel);
     if (!limiter) {
       limiter = new RateLimiter(this.options.limits?.[channel] ?? DEFAULT_LIMITS[channel]);
-      this.limiters.set(channel, limiter);
+      limiters.set(channel, limiter);
     }
     return limiter;
   }

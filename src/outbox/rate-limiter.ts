@@ -2,8 +2,13 @@
  * Send pacing for one channel: at most `perSecond` messages in any one-second
  * window for the bot as a whole, and a minimum spacing per chat. It lives in
  * the single dispatcher, the only sender, so the limits hold for the whole
- * deployment. It records when sends actually start, not when they were
- * planned, so a late event loop cannot squeeze too many into a window.
+ * deployment.
+ *
+ * Platforms count a message when it arrives, somewhere between the moment
+ * our call starts and the moment its answer comes back. A window is
+ * therefore measured from when the oldest send in it *finished* (an upper
+ * bound of its arrival), and while that send is still in flight the next one
+ * waits.
  */
 export interface RateLimits {
   /** Messages per second across all chats. */
@@ -12,8 +17,10 @@ export interface RateLimits {
   perChatSpacingMs: number;
 }
 
-/** Extra width of the window, against jitter between our clock and the platform's. */
-const WINDOW_MARGIN_MS = 30;
+/** Extra width of the window, against clock jitter. */
+const WINDOW_MARGIN_MS = 10;
+/** How often to look again while the send that opens the window is in flight. */
+const IN_FLIGHT_POLL_MS = 5;
 const WINDOW_MS = 1000;
 /** At or above this rate there is no global pacing. */
 const UNLIMITED_PER_SECOND = 1000;
@@ -28,8 +35,8 @@ export const DEFAULT_LIMITS: Record<'TELEGRAM' | 'LINE' | 'WECHAT' | 'WEB', Rate
 };
 
 export class RateLimiter {
-  /** Start times of the most recent sends, oldest first (at most perSecond kept). */
-  private readonly recent: number[] = [];
+  /** The most recent sends, oldest first (at most perSecond kept); `doneAt` unset while in flight. */
+  private readonly recent: { doneAt?: number }[] = [];
   private readonly chatLastAt = new Map<string, number>();
   private pausedUntil = 0;
 
@@ -41,16 +48,21 @@ export class RateLimiter {
     const last = this.chatLastAt.get(chatId);
     if (last !== undefined) at = Math.max(at, last + this.limits.perChatSpacingMs);
     if (this.limits.perSecond < UNLIMITED_PER_SECOND && this.recent.length >= this.limits.perSecond) {
-      const oldestInWindow = this.recent[this.recent.length - this.limits.perSecond] ?? 0;
-      at = Math.max(at, oldestInWindow + WINDOW_MS + WINDOW_MARGIN_MS);
+      const opener = this.recent[this.recent.length - this.limits.perSecond];
+      if (opener?.doneAt === undefined) return Math.max(at - now, IN_FLIGHT_POLL_MS);
+      at = Math.max(at, opener.doneAt + WINDOW_MS + WINDOW_MARGIN_MS);
     }
     return at - now;
   }
 
-  /** Records a send starting now. */
-  record(chatId: string, now: number): void {
+  /**
+   * Records a send starting now; call the returned function with the time
+   * its answer came back.
+   */
+  record(chatId: string, now: number): (doneAt: number) => void {
+    const entry: { doneAt?: number } = {};
     if (this.limits.perSecond < UNLIMITED_PER_SECOND) {
-      this.recent.push(now);
+      this.recent.push(entry);
       if (this.recent.length > this.limits.perSecond) this.recent.shift();
     }
     if (this.limits.perChatSpacingMs > 0) {
@@ -59,6 +71,9 @@ export class RateLimiter {
         for (const [chat, at] of this.chatLastAt) if (at + this.limits.perChatSpacingMs < now) this.chatLastAt.delete(chat);
       }
     }
+    return (doneAt) => {
+      entry.doneAt = doneAt;
+    };
   }
 
   /** The platform said "too many": hold everything until then. */

@@ -11,10 +11,13 @@ describe('craving, relapse and getting drugs', () => {
     row('cravings are really bad, I want to use', 2, 'craving'),
     row('I relapsed last night', 2, 'relapse'),
     row('my old dealer texted me', 2, 'acquiring'),
+    row('有个老熟人说可以给我弄点冰，我有点心动', 2, 'acquiring'),
+    row('my dealer keeps texting me', 2, 'acquiring'),
   ])('$text → $level', expectCase);
 
   it.each([
     row('有点想溜，但忍住了', 1, 'craving'),
+    row('上家找我了，我没理他', 1, 'acquiring'),
     row('今天心瘾有点上来，去跑了一圈就好了', 1, 'craving'),
     row('怕自己会复吸，心里没底', 1),
     row('I had a craving today but I went for a walk and it passed', 1, 'craving'),

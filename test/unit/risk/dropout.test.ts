@@ -10,6 +10,8 @@ describe('dropping out of tests and treatment', () => {
     row("I'm not going to the drug test this week", 2, 'dropout'),
     row('I missed my methadone dose today', 2, 'dropout'),
     row("I'm done with this program", 2, 'dropout'),
+    row('我连着三次没去签到了', 2, 'dropout'),
+    row("I'm done with the drug tests, I'm not going", 2, 'dropout'),
   ])('$text → $level', expectCase);
 
   it.each([

@@ -8,6 +8,8 @@ describe('history told as history', () => {
     row('三年前我吸多了进过医院，现在想起来还后怕', 1),
     row('十年前从所里出来那会儿想过跳楼，都过去了', 1),
     row('那时候天天溜冰，现在想想真是傻', 0),
+    row('以前天天想着溜冰，现在一门心思挣钱', 0),
+    row('以前的毒友约我出去，说有新货', 2, 'acquiring'),
     row('I used to use meth but I\'ve been clean for 4 years', 0),
     row('years ago I tried to kill myself, I\'m in a better place now', 1),
     row('my son overdosed last year but he\'s doing great now', 1, undefined, 'family'),

@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, itemLang, labelledItemSchema } from '../../../src/risk/evaluate.js';
 import { assessText } from '../../../src/risk/rules.js';
 
-const FILE = new URL('../../fixtures/risk/labelled.jsonl', import.meta.url);
-const items = readFileSync(FILE, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => labelledItemSchema.parse(JSON.parse(line)));
+const DIR = new URL('../../fixtures/risk/', import.meta.url);
+const read = (name: string) =>
+  readFileSync(new URL(name, DIR), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => labelledItemSchema.parse(JSON.parse(line)));
+const items = read('labelled.jsonl');
+const devSets = readdirSync(DIR).filter((f) => f.startsWith('holdout-dev') && f.endsWith('.jsonl'));
 
 describe('the labelled set', () => {
   it('is large and varied enough to mean something', () => {
@@ -35,5 +38,13 @@ describe('the labelled set', () => {
     for (let round = 0; round < 3; round++) for (const item of items) assessText(item.text);
     const perMessageMs = Number(process.hrtime.bigint() - start) / 1e6 / (3 * items.length);
     expect(perMessageMs).toBeLessThan(1);
+  });
+});
+
+describe('the development hold-outs (tuned on after their first score: a regression guard, not a hold-out)', () => {
+  it.each(devSets)('%s still meets the targets', (name) => {
+    const report = evaluate(read(name), (item) => assessText(item.text, { speaker: item.speaker, lang: item.lang }).level);
+    expect(report.overall.metrics.underTriagedEmergencies).toEqual([]);
+    expect(report.pass).toBe(true);
   });
 });

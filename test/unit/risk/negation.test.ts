@@ -14,6 +14,8 @@ describe('negation', () => {
     row("I'm not going to kill myself", 0),
     row('no, I\'m not thinking about suicide', 0),
     row("I'm not going to relapse, I promise", 0),
+    row('自杀的人真傻，我才不会', 0),
+    row('他说他现在很少想那个东西了', 0, undefined, 'family'),
   ])('$text → $level', expectCase);
 
   it.each([

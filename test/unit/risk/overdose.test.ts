@@ -13,6 +13,9 @@ describe('overdose in progress and unresponsive', () => {
     row('他叫不醒，嘴唇發紫', 4, 'overdose', 'family'),
     row('I took the whole bottle of my sleeping pills', 4, 'overdose'),
     row('I just swallowed 40 tablets', 4, 'overdose'),
+    row('I just took every pill I had', 4, 'overdose'),
+    row('他把自己吊在门上了，快来', 4, 'suicide', 'family'),
+    row('my son hung himself, he\'s not moving', 4, 'suicide', 'family'),
     row('my husband is not breathing, he used', 4, 'overdose', 'family'),
     row("my son won't wake up and his lips are blue", 4, 'overdose', 'family'),
   ])('$text → $level', expectCase);

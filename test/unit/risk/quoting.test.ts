@@ -21,5 +21,6 @@ describe('quoting others and media', () => {
     row('我朋友说他想死，我该怎么劝他', 2, 'suicide'),
     row('my friend said he wants to die', 2, 'suicide'),
     row('有个病友昨天复吸了', 1, 'relapse'),
+    row('昨天跟朋友玩到天亮，又用了', 2, 'relapse'),
   ])('a participant telling about someone else: $text → $level', expectCase);
 });

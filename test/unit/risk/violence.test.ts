@@ -10,6 +10,8 @@ describe('violence', () => {
     row('if he touches my sister again I\'ll kill him', 3, 'violence'),
     row('my son is threatening to kill me', 3, 'violence', 'family'),
     row("he has a knife and he's banging on my door right now", 4, 'violence', 'family'),
+    row('他正在用刀砍门，我们躲在屋里', 4, 'violence', 'family'),
+    row("he's got a knife to my throat", 4, 'violence', 'family'),
   ])('$text → $level', expectCase);
 
   it.each([
