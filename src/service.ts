@@ -19,7 +19,8 @@ import type { Logger } from './log/logger.js';
 import { Dispatcher } from './outbox/dispatcher.js';
 import { reescalateOverdue } from './escalation/reescalate.js';
 import { startPeriodic } from './scheduler/periodic.js';
-import { BasicResponder } from './pipeline/basic-responder.js';
+import { createConversationEngine } from './conversation/index.js';
+import { createLlmServices } from './llm/index.js';
 import { createInboundHandler } from './pipeline/handle-inbound.js';
 import type { Responder } from './pipeline/responder.js';
 
@@ -102,6 +103,13 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     const adapters = overrides.channels?.(db) ?? buildChannels(config, db, log, clock);
     const channels = channelMap(adapters);
     const escalation = { policy: config.escalation.ackPolicy, consoleUrl: config.publicUrl };
+    const llm = createLlmServices(config.llm, { log: log.child({ module: 'llm' }), clock });
+    // The model answers inside the message's transaction. PGlite has one
+    // connection, so there a slow model would stall every webhook: until
+    // answers are produced after commit, free chat uses the model only on a
+    // PostgreSQL server.
+    const freeText = llm && db.kind === 'postgresql' ? llm.freeText : undefined;
+    if (llm && !freeText) log.warn('OPENAI_MODEL is set, but free chat uses the model only with DATABASE_URL; rule-based answers are used');
     const dispatcher = new Dispatcher({ db, channels, log: log.child({ module: 'outbox' }), clock, limits: config.rateLimits });
     const inbox = new Inbox({
       prisma: db.prisma,
@@ -111,7 +119,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       handler: createInboundHandler({
         db,
         channels,
-        responder: overrides.responder ?? new BasicResponder(),
+        responder: overrides.responder ?? createConversationEngine({ escalation, clock, ...(freeText ? { freeText } : {}) }),
         log: log.child({ module: 'pipeline' }),
         clock,
         onOutboxChanged: () => dispatcher.wake(),

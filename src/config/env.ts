@@ -3,6 +3,7 @@ import { z } from 'zod';
 // Channel env fragments are leaf modules (zod only), so config stays at the bottom of the graph.
 import { lineEnvSchema, refineLineEnv } from '../channels/line/env.js';
 import { refineTelegramEnv, telegramEnvSchema } from '../channels/telegram/env.js';
+import { llmEnvSchema, refineLlmEnv } from '../llm/env.js';
 import { wechatEnvSchema } from '../channels/wechat/env.js';
 
 /** An IANA timezone that this Node.js build knows, e.g. Asia/Shanghai. */
@@ -55,9 +56,11 @@ export const EnvSchema = z
     ...telegramEnvSchema.shape,
     ...lineEnvSchema.shape,
     ...wechatEnvSchema.shape,
+    ...llmEnvSchema.shape,
   })
   .superRefine(refineTelegramEnv)
-  .superRefine(refineLineEnv);
+  .superRefine(refineLineEnv)
+  .superRefine(refineLlmEnv);
 
 export type Env = z.infer<typeof EnvSchema>;
 

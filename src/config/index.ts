@@ -5,6 +5,8 @@ import type { LineChannelOptions } from '../channels/line/options.js';
 import { telegramOptionsFromEnv } from '../channels/telegram/env.js';
 import type { TelegramChannelOptions } from '../channels/telegram/options.js';
 import type { RateLimits } from '../outbox/rate-limiter.js';
+import { llmOptionsFromEnv } from '../llm/env.js';
+import type { LlmOptions } from '../llm/options.js';
 import type { WechatEnv } from '../channels/wechat/env.js';
 import { parseEnv, type Env } from './env.js';
 
@@ -26,6 +28,8 @@ export interface Config {
   webChat: { enabled: boolean; demo: boolean };
   /** Inbound events handled at once (events of one chat stay in order). */
   inboxConcurrency: number;
+  /** The OpenAI-compatible model; undefined: no model (rule-based answers). */
+  llm: LlmOptions | undefined;
   /** Send rates per channel, held by the single dispatcher for the whole deployment. */
   rateLimits: Record<'TELEGRAM' | 'LINE' | 'WECHAT', RateLimits>;
   channels: {
@@ -63,6 +67,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     // The web chat is for the embedded demo; production enables it on purpose.
     webChat: { enabled: env.WEB_CHAT_ENABLED ?? embedded, demo: env.WEB_CHAT_DEMO ?? (embedded && seedDemo) },
     inboxConcurrency: env.INBOX_CONCURRENCY,
+    llm: llmOptionsFromEnv(env),
     rateLimits: {
       TELEGRAM: { perSecond: env.OUTBOX_TELEGRAM_PER_SECOND, perChatSpacingMs: 1000 },
       LINE: { perSecond: env.OUTBOX_LINE_PER_SECOND, perChatSpacingMs: 0 },

@@ -152,7 +152,11 @@ export function createInboundHandler(options: PipelineOptions) {
           dedupeKey: `safe:${eventId}`,
         });
       }
-      if (outcome.takesOver) return replies;
+      if (outcome.takesOver) {
+        // A half-finished flow must not swallow the next message as an answer.
+        await tx.conversationState.updateMany({ where: { ownerKey: ownerKey(sender.person) }, data: { flow: null, step: null } });
+        return replies;
+      }
     }
     const turn = { sender, messageId: stored.id, now, ...(choice ? { choice } : { text: text ?? '' }) };
     const messages = await options.responder.respond(tx, turn);

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { newPseudonym } from '../../core/pseudonym.js';
 import { generatePassword, hashPassword } from '../../security/password.js';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import { conversationContentRows } from '../../conversation/content/index.js';
 import { HOTLINES, RELIEF_PROGRAMS, type SeedLocale } from './content.js';
 
 const SEEDED_KEY = 'demo.seededAt';
@@ -172,6 +173,8 @@ async function createContent(tx: Tx) {
       });
     }
   }
+  // FAQs, family guides and the overdose steps the conversation falls back to.
+  await tx.contentEntry.createMany({ data: conversationContentRows(), skipDuplicates: true });
   for (const [index, program] of RELIEF_PROGRAMS.entries()) {
     for (const locale of LOCALES) {
       const text = program.text[locale];

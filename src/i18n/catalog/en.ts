@@ -13,7 +13,6 @@ export const en: Record<MessageKey, string> = {
   'consent.started': 'Welcome back, messages are on again. Reply MENU to begin.',
   'input.textOnly': 'Sorry, I can only read text for now. Please write it to me in words.',
   'input.notUnderstood': 'I did not quite understand. Reply MENU to see what I can help with.',
-  'basic.received': 'Got your message; your caseworker can see it.\n\nIf you need to talk to someone:\n{hotlines}',
   'crisis.high':
     'Thank you for telling me. How you feel matters, and you are not alone.\n\nI have told your caseworker; they will contact you as soon as they can.\n\nIf you are in danger or cannot keep yourself safe right now, please call:\n{hotlines}\nEmergency: {emergency}\n\nIf you can, move away from anything you could hurt yourself with (pills, blades, rope, high places) and get someone you trust to stay with you.',
   'crisis.emergencySelf':

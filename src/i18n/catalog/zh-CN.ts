@@ -16,7 +16,6 @@ export const zhCN = {
   'consent.started': '欢迎回来，消息已恢复。回复“菜单”开始。',
   'input.textOnly': '抱歉，我现在只能看懂文字。请用文字写给我。',
   'input.notUnderstood': '我没太明白。回复“菜单”看看我能帮你做什么。',
-  'basic.received': '收到你的消息了，你的社工能看到。\n\n需要时可以拨打：\n{hotlines}',
   'crisis.high':
     '谢谢你告诉我。你现在的感受很重要，你不是一个人。\n\n我已经通知你的社工，他们会尽快联系你。\n\n如果你现在有危险或控制不住想伤害自己，请马上拨打：\n{hotlines}\n急救电话：{emergency}\n\n如果可以，请先离开让你危险的东西（药、刀、绳子、高处），找一个信任的人陪着你。',
   'crisis.emergencySelf':

@@ -13,7 +13,6 @@ export const zhTW: Record<MessageKey, string> = {
   'consent.started': '歡迎回來，訊息已恢復。回覆「選單」開始。',
   'input.textOnly': '抱歉，我現在只能看懂文字。請用文字寫給我。',
   'input.notUnderstood': '我沒太明白。回覆「選單」看看我能幫你做什麼。',
-  'basic.received': '收到你的訊息了，你的社工能看到。\n\n需要時可以撥打：\n{hotlines}',
   'crisis.high':
     '謝謝你告訴我。你現在的感受很重要，你不是一個人。\n\n我已經通知你的社工，他們會盡快聯絡你。\n\n如果你現在有危險或控制不住想傷害自己，請馬上撥打：\n{hotlines}\n急救電話：{emergency}\n\n如果可以，請先離開讓你危險的東西（藥、刀、繩子、高處），找一個信任的人陪著你。',
   'crisis.emergencySelf':

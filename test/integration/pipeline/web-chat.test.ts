@@ -69,13 +69,15 @@ describeEachDatabase('the message pipeline through the web chat', (db) => {
     const id = crypto.randomUUID();
     expect(await chat.send({ text: '今天去哪里尿检？' }, id)).toEqual({ status: 202, result: 'stored' });
     expect(await chat.send({ text: '今天去哪里尿检？' }, id)).toEqual({ status: 202, result: 'duplicate' });
-    await chat.waitForReply(/收到你的消息了[\s\S]*12356/);
     await service.inbox.drained();
     const stored = await db().prisma.message.count({ where: { participantId, direction: 'INBOUND', text: '今天去哪里尿检？' } });
     expect(stored).toBe(1);
+    // The answer (from the rule-based answerer, no model here) comes once, with the menu.
+    await eventually(async () => ((await chat.poll(), chat.received.length) >= 1 ? true : undefined));
     await new Promise((resolve) => setTimeout(resolve, 300));
     await chat.poll();
-    expect(chat.received.filter((r) => r.text.startsWith('收到你的消息了'))).toHaveLength(1);
+    expect(chat.received).toHaveLength(1);
+    expect(chat.received[0]?.choices?.length).toBeGreaterThan(0);
   });
 
   it('STOP ends messages except replies, tells the caseworker, and START resumes', async () => {

@@ -1,0 +1,200 @@
+/**
+ * Conversation texts, Simplified Chinese: the reference catalog. Every key
+ * must exist in zh-TW and en with the same {placeholders}
+ * (test/unit/conversation/catalogs.test.ts checks it).
+ * Voice: respectful, warm, never judging (不放弃、不抛弃、不嫌弃).
+ */
+export const zhCN = {
+  // ── Menus and help ────────────────────────────────────────────────────
+  'menu.participant': '{name}，你好。今天想做什么？点下面的选项，或回复数字。',
+  'menu.family': '{name}，你好。我们能帮你做些什么？点下面的选项，或回复数字。',
+  'menu.checkIn': '签到',
+  'menu.appointments': '我的安排',
+  'menu.hotlines': '求助热线',
+  'menu.relief': '救助申请',
+  'menu.contact': '联系社工',
+  'menu.language': '语言 Language',
+  'menu.help': '帮助',
+  'menu.back': '返回菜单',
+  'menu.familySupport': '怎样支持家人',
+  'menu.familyRelapse': '复吸的信号',
+  'menu.familyOverdose': '过量怎么办',
+  'menu.familySelfCare': '照顾好自己',
+  'menu.familyVisit': '探视强戒所的家人',
+  'menu.familyReport': '报告担心的情况',
+  'menu.familyUpdates': '{name}的近况',
+  'help.participant':
+    '我可以帮你：签到、查看和确认安排、找求助热线、了解救助申请、给社工留言。\n\n随时回复：\n“菜单”回到主菜单\n“语言”切换语言\n“退订”停止消息\n\n如果你现在很难受或有危险，直接告诉我，或拨打急救电话 {emergency}。“求助热线”里有随时可以打的电话。',
+  'help.family':
+    '我可以帮你：了解怎样支持家人、复吸的信号、过量时怎么做、照顾好自己、探视强戒所的家人，也可以把你担心的情况转给社工。\n\n随时回复：\n“菜单”回到主菜单\n“语言”切换语言\n“退订”停止消息\n\n如果有人有生命危险，请马上拨打急救电话 {emergency}。',
+  'engine.staleChoice': '这个选项已经过期了，请从下面重新选择。',
+  'engine.notForYou': '这个功能不在你的菜单里，请从下面选择。',
+  'engine.noProfile': '暂时找不到你的资料，请直接联系你的社工。',
+  'engine.staff': '工作人员请在控制台处理工作。回复 ACK 加编号可以确认预警。',
+
+  // ── Check-in ──────────────────────────────────────────────────────────
+  'checkIn.start': '好的，我们来签到，只有几个问题，回答没有对错。',
+  'checkIn.mood': '今天心情怎么样？从 1（很差）到 5（很好），选一个最接近的。',
+  'checkIn.mood.1': '1 很差',
+  'checkIn.mood.2': '2 不太好',
+  'checkIn.mood.3': '3 一般',
+  'checkIn.mood.4': '4 还不错',
+  'checkIn.mood.5': '5 很好',
+  'checkIn.craving': '现在想用的念头（心瘾）有多强？0 表示完全没有，10 表示非常强烈。',
+  'checkIn.craving.0': '0 没有',
+  'checkIn.used': '从上次签到到现在，有没有用过毒品？\n如实说就好，不管怎样，我们都会和你一起面对。',
+  'checkIn.used.yes': '用过',
+  'checkIn.used.no': '没有',
+  'checkIn.dose': '今天的美沙酮服了吗？',
+  'checkIn.dose.yes': '服了',
+  'checkIn.dose.no': '还没有',
+  'checkIn.note': '最后，还有什么想说的吗？可以写几句，或点“跳过”。',
+  'checkIn.skip': '跳过',
+  'checkIn.retry.mood': '请选 1 到 5 中的一个数字。',
+  'checkIn.retry.craving': '请回复 0 到 10 中的一个数字。',
+  'checkIn.retry.yesNo': '请回答“是”或“否”，或点下面的按钮。',
+  'checkIn.thanks': '谢谢你签到，{name}。',
+  'checkIn.days': '你已经保持操守 {days} 天了。',
+  'checkIn.daysZero': '今天就是重新开始的第一天。',
+  'checkIn.encourage.used':
+    '谢谢你如实告诉我们，这很不容易。用了一次不代表前面的努力白费，也不代表你失败了。社工会和你一起想办法，你不是一个人。',
+  'checkIn.encourage.highCraving':
+    '心瘾很强的时候，它像浪一样，通常会慢慢退下去。试试先离开让你想用的地方，喝杯水，给信任的人打个电话，或者告诉自己“先等十五分钟”。',
+  'checkIn.encourage.missedDose': '今天还没服药的话，能去门诊就尽量去；有困难可以跟门诊医生或社工说，他们会帮你想办法。',
+  'checkIn.encourage.lowMood': '今天听起来不太好过。难受的时候不用一个人扛，可以找社工聊聊，也可以打“求助热线”里的电话。',
+  'checkIn.encourage.someCraving': '有一些想用的念头很正常，你能注意到它，就是在保护自己。动一动身体，或者找家人说说话，会有帮助。',
+  'checkIn.encourage.good': '状态不错！每一天的坚持都算数，继续照顾好自己。',
+  'checkIn.summary': '签到：心情 {mood}/5，心瘾 {craving}/10，上次签到后使用：{used}{dose}',
+  'checkIn.summary.dose': '，今日美沙酮：{taken}',
+  'common.yes': '是',
+  'common.no': '否',
+
+  // ── Appointments ─────────────────────────────────────────────────────
+  'appts.title': '你接下来的安排：',
+  'appts.item': '{n}. {when} {kind}',
+  'appts.place': '地点：{place}',
+  'appts.daily': '（每天）',
+  'appts.status.CONFIRMED': '（已确认）',
+  'appts.status.RESCHEDULE_REQUESTED': '（已申请改期）',
+  'appts.hint': '点“确认”告诉社工你会到；时间不合适，点“改期”。',
+  'appts.none': '接下来 30 天没有安排。有疑问可以联系社工。',
+  'appts.confirm': '确认 {n}',
+  'appts.reschedule': '改期 {n}',
+  'appts.confirmed': '已确认：{when} {kind}。谢谢你，到时见。',
+  'appts.rescheduleRequested': '好的，已经请社工帮你改期：{when} {kind}。社工会联系你商量新的时间；新时间定下来之前，原来的安排仍然有效。',
+  'appts.alreadyRequested': '这个安排你已经申请过改期了，社工会联系你。',
+  'appts.notFound': '这个安排找不到了，可能已经有变化。下面是最新的安排。',
+  'appts.retry': '想确认或改期，可以回复“确认 1”或“改期 1”，或点下面的按钮。',
+  'appt.kind.URINE_TEST': '尿检',
+  'appt.kind.HAIR_TEST': '毛发检测',
+  'appt.kind.CLASS': '集中教育课',
+  'appt.kind.METHADONE_DOSE': '美沙酮服药',
+  'appt.kind.CASEWORKER_VISIT': '社工走访',
+  'appt.kind.OTHER': '安排',
+
+  // ── Family: what the participant chose to share ──────────────────────
+  'family.updates.appointments': '{name}接下来的安排：',
+  'family.updates.noAppointments': '{name}接下来 30 天没有安排。',
+  'family.updates.checkIn': '{name}最近一次签到（{when}）：心情 {mood}/5，心瘾 {craving}/10（0 表示没有，10 表示非常强）。',
+  'family.updates.noCheckIn': '{name}最近还没有签到。',
+  'family.updates.notShared':
+    '{name}没有选择和家人分享这些信息，这是他/她的权利。如果你有担心，可以用“报告担心的情况”告诉社工。',
+
+  // ── Family ───────────────────────────────────────────────────────────
+  'family.visitOffer': '需要社工帮你了解具体的探视时间和手续吗？',
+  'family.visitAsk': '请社工联系我',
+  'family.visitRequested': '好的，已经告诉社工，他们会联系你说明探视的安排。',
+  'family.reportAsk': '请告诉我你担心的情况，比如看到了什么、从什么时候开始。我会转给负责的社工。',
+  'family.reportThanks': '谢谢你告诉我们。社工已经收到，会跟进。你的关心对他/她很重要，也请照顾好自己。',
+  'family.reportRetry': '请用文字写下你担心的情况。',
+
+  // ── Hotlines ─────────────────────────────────────────────────────────
+  'hotlines.ask': '你现在需要哪一种帮助？',
+  'hotlines.crisis': '想不开/有危险',
+  'hotlines.psychological': '心里难受想聊聊',
+  'hotlines.drug': '戒毒咨询',
+  'hotlines.family': '家属支持',
+  'hotlines.title.crisis': '如果你有危险或想不开，请马上拨打：',
+  'hotlines.title.psychological': '心里难受、想找人聊聊时可以打：',
+  'hotlines.title.drug': '戒毒相关的咨询：',
+  'hotlines.title.family': '家属可以拨打：',
+  'hotlines.station': '{station}：{phone}',
+  'hotlines.drugCounselling': '当地戒毒咨询：{phone}',
+  'hotlines.emergency': '急救电话：{phone}',
+  'hotlines.hours': '（{hours}）',
+  'hotlines.none': '这一类暂时没有登记的热线。请联系你的社工，或拨打心理援助热线 12356。',
+  'hotlines.footer': '号码如有变化，以指导站公布的为准。',
+  'hotlines.retry': '请选一种情况，我把对应的电话发给你。',
+
+  // ── Relief ───────────────────────────────────────────────────────────
+  'relief.ask': '这些救助可以了解一下。选一个，看看谁能申请、要准备什么：',
+  'relief.title.TEMPORARY_RELIEF': '临时救助',
+  'relief.title.MINIMUM_LIVING': '低保',
+  'relief.title.MEDICAL_ASSISTANCE': '医疗救助',
+  'relief.title.EMPLOYMENT_ASSISTANCE': '就业援助',
+  'relief.office': '当地救助咨询电话：{phone}',
+  'relief.prescreenOffer': '想花一分钟回答 {count} 个问题（是/否），看看是否值得申请吗？',
+  'relief.start': '开始自测',
+  'relief.others': '其他救助',
+  'relief.progress': '（{n}/{total}）{question}',
+  'relief.q.TEMPORARY_RELIEF.sudden': '最近是否遇到了突发的困难，比如生病、意外、失火或突然没了收入？',
+  'relief.q.TEMPORARY_RELIEF.basicNeeds': '这个困难是否让你或家里一时吃饭、住宿或看病有困难？',
+  'relief.q.TEMPORARY_RELIEF.noOtherHelp': '目前是否还没有得到其他救助？',
+  'relief.q.MINIMUM_LIVING.lowIncome': '家里的收入是否很难维持基本生活？',
+  'relief.q.MINIMUM_LIVING.noMajorAssets': '家里是否没有汽车、多套住房这类较大的财产？',
+  'relief.q.MINIMUM_LIVING.localHukou': '你的户口是否在本地（本市或本县）？',
+  'relief.q.MEDICAL_ASSISTANCE.highCosts': '你或家人是否有较大的医疗费用，比如住院或长期用药？',
+  'relief.q.MEDICAL_ASSISTANCE.insured': '你是否已经参加了医保（居民医保或职工医保）？',
+  'relief.q.MEDICAL_ASSISTANCE.hardship': '你是否是低保对象、特困人员，或家庭收入很低？',
+  'relief.q.EMPLOYMENT_ASSISTANCE.unemployed': '你现在是否没有工作，并且想找工作？',
+  'relief.q.EMPLOYMENT_ASSISTANCE.workingAge': '你是否在法定劳动年龄内（一般 16 岁到退休年龄）？',
+  'relief.q.EMPLOYMENT_ASSISTANCE.training': '你是否愿意参加免费的技能培训？',
+  'relief.resultLikely': '谢谢。从你的回答看，“{program}”值得试着申请。最后能不能办下来，要看当地的审核。',
+  'relief.resultUnsure':
+    '谢谢。从你的回答看，有些条件可能不太符合“{program}”。不过各地政策不一样，社工可以帮你看看，或者找找别的帮助。',
+  'relief.offer': '要请社工帮你申请吗？社工会看到你的回答，并联系你。',
+  'relief.offerYes': '请社工帮我',
+  'relief.offerNo': '先不用',
+  'relief.requested': '好的，已经告诉社工了，他们会联系你，一起准备材料。',
+  'relief.alreadyRequested': '你已经申请过“{program}”，社工正在处理，有进展会告诉你。',
+  'relief.declined': '好的。以后想申请，随时从菜单里找“救助申请”。',
+  'relief.retry': '请回答“是”或“否”，或点下面的按钮。',
+  'relief.retryIntro': '想开始自测，点“开始自测”；想看其他救助，点“其他救助”。',
+  'relief.noContent': '这项救助暂时没有说明，请问问你的社工。',
+
+  // ── Message to the caseworker ─────────────────────────────────────────
+  'contact.ask': '请写下你想对{caseworker}说的话，我会转过去。不想发了，点“返回菜单”。',
+  'contact.yourCaseworker': '你的社工',
+  'contact.sent': '已经转给{caseworker}了，他们会尽快回复你。',
+  'contact.retry': '请用文字写下你想说的话。',
+
+  // ── Language ─────────────────────────────────────────────────────────
+  'language.ask': '请选择语言 / 請選擇語言 / Choose a language',
+  'language.changed': '好的，以后我用简体中文和你聊。',
+  'language.retry': '请选一种语言。',
+
+  // ── Free text ────────────────────────────────────────────────────────
+  'free.greeting': '{name}，你好！我在这里。想做什么，可以从下面选。',
+  'free.thanks': '不客气。需要的时候随时找我。',
+  'free.fallback': '我还在学习，暂时不太明白你的意思。我能帮你做下面这些事；想直接和社工说，可以选“联系社工”。',
+  'free.fallbackFamily': '我还在学习，暂时不太明白你的意思。我能帮你做下面这些事；想让社工知道你的担心，可以选“报告担心的情况”。',
+  'free.hotlines': '需要找人聊聊或求助，可以看看这些电话：',
+  'free.moreRelief': '自测是否符合',
+
+  // ── To staff, in the staff member's language ──────────────────────────
+  'staff.task.message': '【同行】{pseudonym} 给你留言：\n{detail}\n请在控制台回复或处理。',
+  'staff.task.reschedule': '【同行】{pseudonym} 申请改期：{detail}\n请在控制台处理。',
+  'staff.task.familyConcern': '【同行】{pseudonym} 的家属报告了担心的情况：\n{detail}\n请在控制台处理。',
+  'staff.task.visit': '【同行】{pseudonym} 的家属想了解强戒所的探视安排。\n请在控制台处理。',
+  'staff.task.relief': '【同行】{pseudonym} 请你帮忙申请“{detail}”。\n请在控制台处理。',
+  'staff.task.privacy': '（隐私模式：请在控制台查看内容）',
+
+  // ── Dates (luxon patterns: letters are tokens, quote literal letters) ──
+  'fmt.date': 'M月d日（ccc）',
+  'fmt.time': 'HH:mm',
+  'fmt.today': '今天',
+  'fmt.tomorrow': '明天',
+  'fmt.when': '{date} {time}',
+} as const;
+
+export type ConversationKey = keyof typeof zhCN;
