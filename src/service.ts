@@ -124,6 +124,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
         clock,
         onOutboxChanged: () => dispatcher.wake(),
         escalation,
+        ...(llm?.riskAssessor ? { riskModel: llm.riskAssessor } : {}),
       }),
     });
 

@@ -19,6 +19,7 @@ import { handleStaffMessage } from './staff-commands.js';
 import { CONTACT_CASEWORKER, DECLINE_CONTACT } from '../triage/safe-reply.js';
 import { triage } from '../triage/triage.js';
 import { emergencyFallback } from './emergency-fallback.js';
+import { modelSecondOpinion, type ModelAssessor, type SecondOpinionInput } from '../triage/model-second-opinion.js';
 
 export interface PipelineOptions {
   db: Database;
@@ -29,6 +30,8 @@ export interface PipelineOptions {
   /** Called after replies were stored, to send them without waiting for a poll. */
   onOutboxChanged: () => void;
   escalation: EscalationContext;
+  /** An optional model that may raise a message's risk level after its safe reply is queued. */
+  riskModel?: ModelAssessor;
 }
 
 const MESSAGE_KIND = {
@@ -59,8 +62,9 @@ export function createInboundHandler(options: PipelineOptions) {
     const { message } = event;
     const now = options.clock.now();
     let strangerReply: string | undefined;
+    let triaged: SecondOpinionInput | undefined;
     try {
-      await process(event, now, (text) => (strangerReply = text));
+      triaged = await process(event, now, (text) => (strangerReply = text));
     } catch (error) {
       // Whatever failed, a worrying message still gets its safe reply now;
       // the inbox retries the rest (storage, escalation) with backoff.
@@ -69,10 +73,22 @@ export function createInboundHandler(options: PipelineOptions) {
     }
     options.onOutboxChanged();
     if (strangerReply) await sendToStranger(options, message, strangerReply);
+    if (triaged && options.riskModel) {
+      const raised = await modelSecondOpinion({ ...options, assessor: options.riskModel }, triaged).catch((error: unknown) => {
+        options.log.error({ err: error, eventId: event.id }, 'could not apply the model risk assessment');
+        return false;
+      });
+      if (raised) options.onOutboxChanged();
+    }
   };
 
-  async function process(event: ClaimedEvent, now: Date, answerStranger: (text: string) => void): Promise<void> {
+  async function process(
+    event: ClaimedEvent,
+    now: Date,
+    answerStranger: (text: string) => void,
+  ): Promise<SecondOpinionInput | undefined> {
     const { message } = event;
+    let triaged: SecondOpinionInput | undefined;
     await options.db.prisma.$transaction(
       async (tx) => {
         const sender = await resolveSender(tx, message.channel, message.externalUserId);
@@ -90,12 +106,13 @@ export function createInboundHandler(options: PipelineOptions) {
           });
           return;
         }
-        const replies = await handleLinked(tx, sender, message, now, event.id);
+        const replies = await handleLinked(tx, sender, message, now, event.id, (t) => (triaged = t));
         await enqueueReplies(tx, sender, message, replies, now);
         await tx.inboundEvent.update({ where: { id: event.id }, data: { status: 'PROCESSED', processedAt: now } });
       },
       { timeout: 20_000, maxWait: 20_000 },
     );
+    return triaged;
   }
 
   async function handleLinked(
@@ -104,6 +121,7 @@ export function createInboundHandler(options: PipelineOptions) {
     message: InboundMessage,
     now: Date,
     eventId: string,
+    onTriaged: (input: SecondOpinionInput) => void,
   ): Promise<Reply[]> {
     const { locale } = sender.person;
     await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { lastSeenAt: now, reachable: true } });
@@ -145,6 +163,7 @@ export function createInboundHandler(options: PipelineOptions) {
     if (text !== undefined && !choice) {
       // Triage comes first, before any flow or model sees the message.
       const outcome = await triage(tx, { ...options.escalation, clock: options.clock }, { sender, text, messageId: stored.id });
+      onTriaged({ eventId, sender, text, messageId: stored.id, rules: outcome.risk });
       if (outcome.safeReply) {
         replies.push({
           message: outcome.safeReply,
