@@ -14,8 +14,8 @@ export interface Finding {
   phrases: string[];
 }
 
-/** Combo parts (act + quantity + pills) must sit within this many clauses of each other. */
-const COMBO_CLAUSE_DISTANCE = 1;
+/** Combo parts (act + quantity + pills) must sit within this many clauses of each other (WeChat fragments are short clauses). */
+const COMBO_CLAUSE_DISTANCE = 2;
 
 const USABLE: ReadonlySet<HitStatus> = new Set(['current', 'other']);
 
@@ -53,6 +53,18 @@ export function combinations(hits: readonly Hit[], a: Analysis): Finding[] {
     if (quantity && pills) add('combo:prep+quantity+pills', 3, ['suicide'], [prep, quantity, pills]);
     if (prep.rule.tags.has('hoard') && pills) add('combo:hoard+pills', 3, ['suicide'], [prep, pills]);
     if (means) add('combo:prep+means', 3, ['suicide'], [prep, means]);
+  }
+  // Means made ready and within reach ("绳子挂好了", "pills laid out"): preparation
+  // on its own; with a wish, a goodbye, a method or "now" it is happening today.
+  for (const staged of usable.filter((h) => h.rule.tags.has('staged'))) {
+    const object = near(staged, 'means') ?? near(staged, 'pills') ?? near(staged, 'lethal');
+    if (!object) continue;
+    const resolve = usable.find(
+      (h) => h !== staged && h.status === 'current' && (h.rule.tags.has('ideation') || h.rule.tags.has('goodbye') || h.rule.tags.has('method') || h.rule.tags.has('farewell')),
+    );
+    if (resolve || a.imminent) add('combo:staged+intent', 4, ['suicide'], [staged, object, resolve]);
+    // "人在天台了" (staged without `prep`) says nothing on its own; pills poured out do.
+    else if (staged.rule.tags.has('prep')) add('combo:staged+means', 3, ['suicide'], [staged, object]);
   }
   const wish = usable.find((h) => h.status === 'current' && h.rule.tags.has('ideation') && h.level >= 2);
   const means = usable.find((h) => h.rule.tags.has('means') || h.rule.tags.has('pills') || h.rule.tags.has('lethal'));

@@ -24,6 +24,8 @@ export const RULE_TAGS = [
   'emergency',
   'revive',
   'drug',
+  'staged',
+  'farewell',
 ] as const;
 export type RuleTag = (typeof RULE_TAGS)[number];
 

@@ -9,7 +9,8 @@ export interface Span {
   end: number;
 }
 
-const CLAUSE_BREAK = /[。!?,;:~\n、…]|\.(?!\d)|\s+(?:but|however|though|although)\s+|但是|可是|不过|然而/gu;
+// A space between two Chinese fragments is a WeChat-style clause break (normalize.ts keeps only those).
+const CLAUSE_BREAK = /[。!?,;:~\n、…]|\.(?!\d)|\s+(?:but|however|though|although)\s+|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])|但是|可是|不过|然而/gu;
 const HAS_WORD = /[a-z0-9\u3400-\u9fff]/u;
 
 /** Clauses cover the whole text; an emoji-only tail ("累死了!😂") joins the clause before it. */

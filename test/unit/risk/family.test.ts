@@ -15,6 +15,7 @@ describe('family members reporting', () => {
     row('他这个月的尿检是几号？', 0, undefined, 'family'),
     row('我真的很累，不知道怎么帮他', 1, 'distress', 'family'),
     row('how can I support my son during recovery?', 0, undefined, 'family'),
+    row('她晚上翻箱倒柜找钱，问她也不说', 2, 'relapse', 'family'),
   ])('$text → $level', expectCase);
 
   it('records the speaker, and infers a relative from "我儿子" when not told', () => {

@@ -17,6 +17,14 @@ describe('slang and homophones', () => {
     row('my plug hit me up', 2, 'acquiring'),
     row('gonna pick up tonight', 2, 'acquiring'),
     row('smoked some ice with my cousin', 2, 'relapse'),
+    // slang use verb + an amount or a count
+    row('前两天跟老朋友嗨了一下', 2, 'relapse'),
+    row('这周飞了两次，不敢跟社工说', 2, 'relapse'),
+    row('昨天整了一口，就一口', 2, 'relapse'),
+    row('昨晚K了一点', 2, 'relapse'),
+    row('上头了，停不下来', 2, 'relapse'),
+    row('trying to score something after work', 2, 'acquiring'),
+    row('picked up the usual last night', 2, 'relapse'),
   ])('$text → $level', expectCase);
 
   it.each([
@@ -27,5 +35,9 @@ describe('slang and homophones', () => {
     row('ice cream after group was nice', 0),
     row("need to charge my phone, where's a plug", 0),
     row('I need to pick up my kids', 0),
+    row('这周飞了两次北京出差', 0),
+    row('晚上整了一口酒，睡得挺好', 0),
+    row('这部剧太上头了', 0),
+    row('老朋友约我周末去钓鱼', 0),
   ])('ordinary meaning: $text → $level', expectCase);
 });
