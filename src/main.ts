@@ -14,6 +14,7 @@ function printDemoLogins(url: string, logins: DemoLogin[], webChat: boolean): vo
   const lines = [
     '',
     `  Tongxing demo is ready at ${url}`,
+    `  Console:  ${url}/admin`,
     ...(webChat ? [`  Web chat: ${url}/chat`] : []),
     '  Demo logins (shown only this once; change them before real use):',
     ...logins.map((l) => `    ${l.role.padEnd(11)} ${l.login.padEnd(11)} ${l.password}`),

@@ -12,6 +12,8 @@ import { openDatabase, type Database } from './db/client.js';
 import { readMigrations } from './db/migration-files.js';
 import { migrate, pendingMigrations } from './db/migrate.js';
 import { seedDemo, type DemoLogin } from './db/seed/demo.js';
+import { createAdminApp } from './admin/app.js';
+import { startEscalationNotifier } from './admin/live/notifier.js';
 import { createHttpApp } from './http/app.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { Inbox } from './inbox/inbox.js';
@@ -137,6 +139,9 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       },
     });
     for (const adapter of adapters) if (adapter.routes) app.route('/', adapter.routes);
+    const notifier = await startEscalationNotifier({ db, log: log.child({ module: 'admin' }) });
+    started.push(notifier);
+    app.route('/', createAdminApp({ db, log: log.child({ module: 'admin' }), clock, publicUrl: config.publicUrl, notifier }));
 
     inbox.start();
     started.push(inbox);
@@ -172,6 +177,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       demoLogins,
       stop() {
         stopping ??= (async () => {
+          // Open event streams end at once, or closing the server would wait for them.
+          await notifier.stop();
           await http.close(config.shutdownTimeoutMs);
           // Channels first (no new events), then the inbox drains, then sends finish.
           for (const part of started.reverse()) {

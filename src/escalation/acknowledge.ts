@@ -1,4 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.js';
+import { notifyEscalationsChangedInTransaction } from './notify.js';
 
 export type AckResult =
   | { ok: true; number: number; escalationId: string }
@@ -37,5 +38,6 @@ export async function acknowledgeEscalation(
   await tx.escalationEvent.create({
     data: { escalationId: escalation.id, type: 'ACKNOWLEDGED', actorId: staffUserId, createdAt: now },
   });
+  await notifyEscalationsChangedInTransaction(tx, { id: escalation.id, level: escalation.level });
   return { ok: true, number: escalation.number, escalationId: escalation.id };
 }

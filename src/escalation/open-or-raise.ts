@@ -2,6 +2,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { RiskResult } from '../risk/index.js';
 import { enqueueAlerts } from './alert.js';
 import { ackWindowMs, type AckPolicy } from './policy.js';
+import { notifyEscalationsChangedInTransaction } from './notify.js';
 import { firstReachableTier } from './recipients.js';
 
 export interface EscalationContext {
@@ -74,6 +75,8 @@ export async function openOrRaiseEscalation(
     await tx.escalationEvent.create({
       data: { escalationId: open.id, type: 'NOTE', note: 'another worrying message', data: { level: risk.level, messageId: event.messageId }, createdAt: now },
     });
+    // Console pages everywhere refresh when this transaction commits.
+    await notifyEscalationsChangedInTransaction(tx, { id: open.id, level: open.level });
     return { kind: 'merged', escalationId: open.id, number: open.number };
   }
 
@@ -131,6 +134,7 @@ export async function openOrRaiseEscalation(
   await tx.escalationEvent.create({
     data: { escalationId: escalation.id, type: 'ALERTED', data: { tier, messages: alerted }, createdAt: now },
   });
+  await notifyEscalationsChangedInTransaction(tx, { id: escalation.id, level: risk.level });
   return open
     ? { kind: 'raised', escalationId: escalation.id, number: escalation.number, from: open.level }
     : { kind: 'opened', escalationId: escalation.id, number: escalation.number };

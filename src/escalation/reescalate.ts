@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { enqueueAlerts } from './alert.js';
 import type { EscalationContext } from './open-or-raise.js';
 import { ackWindowMs, LAST_TIER } from './policy.js';
+import { notifyEscalationsChangedInTransaction } from './notify.js';
 import { firstReachableTier } from './recipients.js';
 
 function latestText(excerpt: unknown): string | null {
@@ -53,6 +54,7 @@ export async function reescalateOverdue(prisma: PrismaClient, context: Escalatio
       await tx.escalationEvent.create({
         data: { escalationId: escalation.id, type: 'RE_ESCALATED', data: { fromTier: escalation.tier, toTier: tier, messages: alerted }, createdAt: now },
       });
+      await notifyEscalationsChangedInTransaction(tx, { id: escalation.id, level: escalation.level });
       return true;
     });
     if (moved) climbed++;

@@ -1,0 +1,18 @@
+import type { Clock } from '../core/clock.js';
+import type { Database } from '../db/client.js';
+import type { Logger } from '../log/logger.js';
+import type { EscalationNotifier } from './live/notifier.js';
+
+export interface AdminDeps {
+  db: Database;
+  log: Logger;
+  clock: Clock;
+  /** PUBLIC_URL: cookies are Secure when it is https, and POSTs must come from its origin. */
+  publicUrl?: string | undefined;
+  notifier: EscalationNotifier;
+}
+
+export interface AdminOptions {
+  /** Time between SSE heartbeats (each also re-checks the session). */
+  heartbeatMs?: number;
+}

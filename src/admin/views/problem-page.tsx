@@ -1,0 +1,12 @@
+import type { Context } from 'hono';
+import type { ConsoleEnv } from '../http/env.js';
+import { renderPage } from '../http/render.js';
+import { MessagePage } from './message-page.js';
+
+/** "Not found" or "not allowed" for a signed-in staff member. */
+export function problemPage(c: Context<ConsoleEnv>, status: 403 | 404): Promise<Response> {
+  const { staff, csrfToken } = c.get('session');
+  const t = c.get('t');
+  const message = status === 404 ? t('error.notFound') : t('error.forbidden');
+  return renderPage(c, <MessagePage t={t} locale={staff.locale} title={message} message={message} signedIn={{ staff, csrfToken }} />, status);
+}
