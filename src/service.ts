@@ -21,6 +21,7 @@ import type { Logger } from './log/logger.js';
 import { Dispatcher } from './outbox/dispatcher.js';
 import { reescalateOverdue } from './escalation/reescalate.js';
 import { startPeriodic } from './scheduler/periodic.js';
+import { createScheduler } from './scheduler/index.js';
 import { createConversationEngine } from './conversation/index.js';
 import { createLlmServices } from './llm/index.js';
 import { createInboundHandler } from './pipeline/handle-inbound.js';
@@ -157,6 +158,16 @@ export async function startService(config: Config, log: Logger, overrides: Servi
         log,
       ),
     );
+    if (config.schedulerEnabled) {
+      const scheduler = createScheduler({
+        prisma: db.prisma,
+        log: log.child({ module: 'scheduler' }),
+        escalation,
+        options: config.scheduler,
+        onOutboxChanged: () => dispatcher.wake(),
+      });
+      started.push(scheduler.start(clock));
+    }
     for (const adapter of adapters) {
       await adapter.start(inbox);
       started.push(adapter);

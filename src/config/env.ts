@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { lineEnvSchema, refineLineEnv } from '../channels/line/env.js';
 import { refineTelegramEnv, telegramEnvSchema } from '../channels/telegram/env.js';
 import { llmEnvSchema, refineLlmEnv } from '../llm/env.js';
+import { parseOffsets } from '../scheduler/options.js';
 import { wechatEnvSchema } from '../channels/wechat/env.js';
 
 /** An IANA timezone that this Node.js build knows, e.g. Asia/Shanghai. */
@@ -15,6 +16,9 @@ const timezone = z.string().refine((tz) => {
     return false;
   }
 }, 'must be an IANA timezone such as Asia/Shanghai');
+
+/** A local time of day, "HH:MM". */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day like 08:00');
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalUrl = z.url().optional();
@@ -49,6 +53,20 @@ export const EnvSchema = z
     ESCALATION_ACK_MINUTES_LEVEL3: z.coerce.number().positive().default(30),
     ESCALATION_ACK_MINUTES_LEVEL2: z.coerce.number().positive().default(24 * 60),
     ESCALATION_CHECK_CRON: z.string().refine(isCronExpression, 'must be a cron expression').default('*/30 * * * * *'),
+    SCHEDULER_ENABLED: bool.default(true),
+    SCHEDULER_CRON: z.string().refine(isCronExpression, 'must be a cron expression').default('0 * * * * *'),
+    QUIET_HOURS_START: clockTime.default('22:00'),
+    QUIET_HOURS_END: clockTime.default('08:00'),
+    CHECKIN_WINDOW_HOURS: z.coerce.number().positive().max(72).default(12),
+    CHECKIN_FOLLOW_UP_HOURS: z.coerce.number().min(0).max(48).default(4),
+    CHECKIN_MISSED_STREAK: z.coerce.number().int().min(1).max(30).default(3),
+    APPOINTMENT_REMINDER_OFFSETS: z
+      .string()
+      .refine((v) => parseOffsets(v) !== undefined, 'must be offsets like 1d,2h,30m')
+      .default('1d,2h'),
+    DIGEST_TIME: clockTime.default('08:00'),
+    DIGEST_WINDOW_HOURS: z.coerce.number().positive().max(24).default(4),
+    SCHEDULER_PLAN_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
     OUTBOX_TELEGRAM_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
     OUTBOX_LINE_PER_SECOND: z.coerce.number().positive().max(2000).default(100),
     OUTBOX_WECHAT_PER_SECOND: z.coerce.number().positive().max(100).default(1),

@@ -7,6 +7,7 @@ import type { TelegramChannelOptions } from '../channels/telegram/options.js';
 import type { RateLimits } from '../outbox/rate-limiter.js';
 import { llmOptionsFromEnv } from '../llm/env.js';
 import type { LlmOptions } from '../llm/options.js';
+import { parseOffsets, type SchedulerOptions } from '../scheduler/options.js';
 import type { WechatEnv } from '../channels/wechat/env.js';
 import { parseEnv, type Env } from './env.js';
 
@@ -28,6 +29,9 @@ export interface Config {
   webChat: { enabled: boolean; demo: boolean };
   /** Inbound events handled at once (events of one chat stay in order). */
   inboxConcurrency: number;
+  /** Reminders, check-ins and digests; off only where something else drives them (tests). */
+  schedulerEnabled: boolean;
+  scheduler: Partial<SchedulerOptions>;
   /** The OpenAI-compatible model; undefined: no model (rule-based answers). */
   llm: LlmOptions | undefined;
   /** Send rates per channel, held by the single dispatcher for the whole deployment. */
@@ -68,6 +72,19 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     webChat: { enabled: env.WEB_CHAT_ENABLED ?? embedded, demo: env.WEB_CHAT_DEMO ?? (embedded && seedDemo) },
     inboxConcurrency: env.INBOX_CONCURRENCY,
     llm: llmOptionsFromEnv(env),
+    schedulerEnabled: env.SCHEDULER_ENABLED,
+    scheduler: {
+      cron: env.SCHEDULER_CRON,
+      quietHours: { start: env.QUIET_HOURS_START, end: env.QUIET_HOURS_END },
+      checkInWindowHours: env.CHECKIN_WINDOW_HOURS,
+      followUpHours: env.CHECKIN_FOLLOW_UP_HOURS,
+      missedStreak: env.CHECKIN_MISSED_STREAK,
+      appointmentOffsetsMinutes: parseOffsets(env.APPOINTMENT_REMINDER_OFFSETS) ?? [1440, 120],
+      digestTime: env.DIGEST_TIME,
+      digestWindowHours: env.DIGEST_WINDOW_HOURS,
+      planEveryMinutes: env.SCHEDULER_PLAN_EVERY_MINUTES,
+      defaultTimezone: env.DEFAULT_TIMEZONE,
+    },
     rateLimits: {
       TELEGRAM: { perSecond: env.OUTBOX_TELEGRAM_PER_SECOND, perChatSpacingMs: 1000 },
       LINE: { perSecond: env.OUTBOX_LINE_PER_SECOND, perChatSpacingMs: 0 },

@@ -22,7 +22,8 @@ export async function startTestService(
   overrides: Omit<ServiceOverrides, 'db'> = {},
 ): Promise<RunningService> {
   const config = buildConfig(
-    parseEnv({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', WEB_CHAT_ENABLED: 'true', WEB_CHAT_DEMO: 'true', ...env }),
+    // The scheduler is driven explicitly in its own tests; here its ticks would add messages at the wall clock's whim.
+    parseEnv({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', WEB_CHAT_ENABLED: 'true', WEB_CHAT_DEMO: 'true', SCHEDULER_ENABLED: 'false', ...env }),
   );
   // The test owns the database: the service must not close it on stop.
   const borrowed: Database = { ...db, close: async () => {} };

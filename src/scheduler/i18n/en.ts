@@ -1,0 +1,51 @@
+import type { SchedulerKey } from './zh-CN.js';
+
+export const en: Record<SchedulerKey, string> = {
+  'checkIn.reminder': 'Hi {name}, it is time for your check-in: take a minute to tell me how you are today.',
+  'checkIn.start': 'Start check-in',
+  'checkIn.followUp': 'Hi {name}, check in whenever you have a moment, no rush. If today is hard, you can just tell me about it.',
+
+  'appt.reminder': 'Reminder: {what}\nWhen: {when}{placeLine}\n\nCan you make it? Tap "Confirm"; if the time does not work, tap "Reschedule" and your caseworker will arrange another.',
+  'appt.placeLine': '\nWhere: {place}',
+  'appt.withTopic': '{kind} ({topic})',
+  'appt.confirm': 'Confirm',
+  'appt.move': 'Reschedule',
+  'appt.kind.URINE_TEST': 'Urine test',
+  'appt.kind.HAIR_TEST': 'Hair test',
+  'appt.kind.CLASS': 'Group class',
+  'appt.kind.METHADONE_DOSE': 'Methadone dose',
+  'appt.kind.CASEWORKER_VISIT': 'Caseworker visit',
+  'appt.kind.OTHER': 'Appointment',
+
+  'fmt.today': 'today',
+  'fmt.tomorrow': 'tomorrow',
+  'fmt.date': 'ccc d LLL',
+  'fmt.time': 'HH:mm',
+  'fmt.when': '{date} {time}',
+
+  'signal.missedCheckIns': 'No answer to {count} check-in reminders in a row',
+  'signal.missedTest': 'Did not attend: {kind} ({when})',
+
+  'digest.title': 'Good morning, {name}. Your summary for today ({date}):',
+  'digest.appointments': 'Today ({count}):',
+  'digest.appointmentLine': '· {time} {what} · {who}',
+  'digest.people': '{count} people',
+  'digest.missedCheckIns': 'Missed check-ins ({count}):',
+  'digest.missedLine': '· {pseudonym}: {streak} in a row',
+  'digest.escalations': 'Open escalations ({count}):',
+  'digest.escalationLine': '· #{number} {pseudonym} · level {level} · {status}',
+  'digest.status.OPEN': 'not acknowledged',
+  'digest.status.ACKNOWLEDGED': 'acknowledged, not resolved',
+  'digest.relief': 'Relief requests waiting: {count}',
+  'digest.mustVisit': 'Must-visits (三必访):',
+  'digest.birthdays': '· Birthdays this week: {list}',
+  'digest.sensitive': '· Sensitive periods: {list}',
+  'digest.birthdayItem': '{pseudonym} ({date})',
+  'digest.separator': ', ',
+  'digest.familyChanges': '· Family changes: {list}',
+  'digest.nothing': 'Nothing needs special attention today.',
+  'digest.more': '· … and {count} more',
+  'digest.console': 'Details in the console: {link}',
+
+  'broadcast.text': '[{station}]\n{body}',
+};

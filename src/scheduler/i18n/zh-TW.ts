@@ -1,0 +1,51 @@
+import type { SchedulerKey } from './zh-CN.js';
+
+export const zhTW: Record<SchedulerKey, string> = {
+  'checkIn.reminder': '{name}，你好。到簽到的時間了：花一分鐘說說今天的心情和狀態吧。',
+  'checkIn.start': '開始簽到',
+  'checkIn.followUp': '{name}，有空的時候簽個到就好，不急。今天如果不太順利，也可以直接和我說說。',
+
+  'appt.reminder': '提醒：{what}\n時間：{when}{placeLine}\n\n能準時來嗎？點「確認」；時間不合適，點「需要改期」，社工會和你商量。',
+  'appt.placeLine': '\n地點：{place}',
+  'appt.withTopic': '{kind}（{topic}）',
+  'appt.confirm': '確認',
+  'appt.move': '需要改期',
+  'appt.kind.URINE_TEST': '尿檢',
+  'appt.kind.HAIR_TEST': '毛髮檢測',
+  'appt.kind.CLASS': '集中教育課',
+  'appt.kind.METHADONE_DOSE': '美沙酮服藥',
+  'appt.kind.CASEWORKER_VISIT': '社工訪視',
+  'appt.kind.OTHER': '預約',
+
+  'fmt.today': '今天',
+  'fmt.tomorrow': '明天',
+  'fmt.date': 'M月d日（ccc）',
+  'fmt.time': 'HH:mm',
+  'fmt.when': '{date} {time}',
+
+  'signal.missedCheckIns': '連續 {count} 次沒有回應簽到提醒',
+  'signal.missedTest': '沒有參加{kind}（{when}）',
+
+  'digest.title': '早安，{name}。今天（{date}）的工作提要：',
+  'digest.appointments': '今天的安排（{count}）：',
+  'digest.appointmentLine': '· {time} {what} · {who}',
+  'digest.people': '{count} 人',
+  'digest.missedCheckIns': '沒有簽到（{count}）：',
+  'digest.missedLine': '· {pseudonym}：連續 {streak} 次',
+  'digest.escalations': '未處理的預警（{count}）：',
+  'digest.escalationLine': '· #{number} {pseudonym} · 等級 {level} · {status}',
+  'digest.status.OPEN': '待確認',
+  'digest.status.ACKNOWLEDGED': '已確認，待處理',
+  'digest.relief': '等待處理的救助申請：{count}',
+  'digest.mustVisit': '三必訪：',
+  'digest.birthdays': '· 本週生日：{list}',
+  'digest.sensitive': '· 敏感時期：{list}',
+  'digest.birthdayItem': '{pseudonym}（{date}）',
+  'digest.separator': '、',
+  'digest.familyChanges': '· 家庭變故：{list}',
+  'digest.nothing': '今天沒有需要特別處理的事項。',
+  'digest.more': '· ……另有 {count} 項',
+  'digest.console': '詳情請在後台查看：{link}',
+
+  'broadcast.text': '【{station}】\n{body}',
+};
