@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { Database } from '../db/client.js';
-import { openOrRaiseEscalation, type EscalationContext } from '../escalation/open-or-raise.js';
+import type { EscalationContext } from '../escalation/open-or-raise.js';
+import { recordRisk } from './record-risk.js';
 import type { Logger } from '../log/logger.js';
 import { enqueueOutbound, PRIORITY } from '../outbox/enqueue.js';
 import type { Sender } from '../pipeline/person.js';
@@ -47,30 +48,7 @@ export async function modelSecondOpinion(
   const risk = raiseOnly(input.rules, proposed);
   const now = deps.clock.now();
   await deps.db.prisma.$transaction(async (tx) => {
-    await tx.riskAssessment.create({
-      data: {
-        messageId: input.messageId,
-        participantId: person.participantId,
-        familyMemberId: person.kind === 'family' ? person.id : null,
-        level: risk.level,
-        categories: risk.categories,
-        speaker: risk.speaker === 'family' ? 'FAMILY' : 'SELF',
-        timeFrame: risk.timeFrame === 'past' ? 'PAST' : 'CURRENT',
-        evidence: { ...risk.evidence },
-        source: risk.source,
-        createdAt: now,
-      },
-    });
-    if (risk.level >= 2 && person.participantId) {
-      await openOrRaiseEscalation(tx, deps.escalation, {
-        participantId: person.participantId,
-        risk,
-        text: input.text,
-        messageId: input.messageId,
-        reporter: person.kind === 'family' ? 'family' : 'participant',
-        now,
-      });
-    }
+    await recordRisk(tx, deps.escalation, { person, risk, text: input.text, messageId: input.messageId, now });
     // Only a new band (2 → support, 3+ → crisis) earns another reply.
     const band = (level: number) => (level >= 3 ? 3 : level >= 2 ? 2 : 0);
     if (band(risk.level) > band(input.rules.level)) {

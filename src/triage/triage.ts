@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { OutboundMessage } from '../core/messages.js';
-import { openOrRaiseEscalation, type EscalationContext } from '../escalation/open-or-raise.js';
+import type { EscalationContext } from '../escalation/open-or-raise.js';
+import { recordRisk } from './record-risk.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Sender } from '../pipeline/person.js';
 import { assessSignals, assessText, combineRisk, type RiskResult, type RiskSignals } from '../risk/index.js';
@@ -61,30 +62,7 @@ export async function triage(
   });
   const risk = signals.level > 0 ? combineRisk(rules, signals) : rules;
 
-  await tx.riskAssessment.create({
-    data: {
-      messageId: input.messageId,
-      participantId: person.participantId,
-      familyMemberId: person.kind === 'family' ? person.id : null,
-      level: risk.level,
-      categories: risk.categories,
-      speaker: risk.speaker === 'family' ? 'FAMILY' : 'SELF',
-      timeFrame: risk.timeFrame === 'past' ? 'PAST' : 'CURRENT',
-      evidence: { ...risk.evidence },
-      source: risk.source,
-      createdAt: now,
-    },
-  });
-  if (risk.level >= 2 && person.participantId) {
-    await openOrRaiseEscalation(tx, context, {
-      participantId: person.participantId,
-      risk,
-      text: input.text,
-      messageId: input.messageId,
-      reporter: person.kind === 'family' ? 'family' : 'participant',
-      now,
-    });
-  }
+  await recordRisk(tx, context, { person, risk, text: input.text, messageId: input.messageId, now });
   const reply = person.kind === 'staff' ? undefined : await safeReply(tx, risk, person);
   return { risk, ...(reply ? { safeReply: reply } : {}), takesOver: risk.level >= 3 };
 }
@@ -102,30 +80,7 @@ export async function triageSignals(
   const now = context.clock.now();
   const { person } = input.sender;
   const risk = assessSignals(input.signals);
-  await tx.riskAssessment.create({
-    data: {
-      messageId: input.messageId,
-      participantId: person.participantId,
-      familyMemberId: person.kind === 'family' ? person.id : null,
-      level: risk.level,
-      categories: risk.categories,
-      speaker: person.kind === 'family' ? 'FAMILY' : 'SELF',
-      timeFrame: 'CURRENT',
-      evidence: { ...risk.evidence },
-      source: risk.source,
-      createdAt: now,
-    },
-  });
-  if (risk.level >= 2 && person.participantId) {
-    await openOrRaiseEscalation(tx, context, {
-      participantId: person.participantId,
-      risk,
-      text: input.summary,
-      messageId: input.messageId,
-      reporter: person.kind === 'family' ? 'family' : 'participant',
-      now,
-    });
-  }
+  await recordRisk(tx, context, { person, risk, text: input.summary, messageId: input.messageId, now });
   const reply = person.kind === 'staff' ? undefined : await safeReply(tx, risk, person);
   return { risk, ...(reply ? { safeReply: reply } : {}), takesOver: risk.level >= 3 };
 }
