@@ -34,6 +34,11 @@ export interface SendTarget {
   replyToken?: { token: string; expiresAt: string };
   /** Stable per outbox row: platforms that support idempotent sends (LINE's retry key) get it. */
   idempotencyKey: string;
+  /**
+   * Sent straight by the pipeline, not from the outbox: the one answer to an
+   * unlinked sender, or a safe reply while the database is down.
+   */
+  direct?: boolean;
 }
 
 export type SendResult =

@@ -51,7 +51,7 @@ export async function emergencyFallback(options: PipelineOptions, event: Claimed
     const adapter = options.channels.get(message.channel);
     await adapter
       ?.send(
-        { chatId: message.chatId, externalUserId: message.externalUserId, idempotencyKey: `safe:${event.id}` },
+        { chatId: message.chatId, externalUserId: message.externalUserId, idempotencyKey: `safe:${event.id}`, direct: true },
         { text: t(DEFAULT_LOCALE, 'crisis.high', { emergency: '120', hotlines: '☎ 12356' }) },
       )
       .catch((sendError: unknown) => options.log.error({ err: sendError }, 'direct safe reply failed'));

@@ -37,9 +37,9 @@ const PayloadSchema = z.object({
 export function createWebChannel(options: WebChatOptions, log: Logger): ChannelAdapter {
   let sink: InboundSink | undefined;
   let lastEventAt: string | undefined;
-  // Answers to browsers that are not linked yet: kept in memory only, since
-  // nothing about an unlinked sender is stored.
-  const strangerNotes = new Map<string, { id: string; text: string; at: string }[]>();
+  // Direct answers (to browsers not linked yet, or a safe reply while the
+  // database is down): kept in memory only, since they have no outbox row.
+  const directNotes = new Map<string, { id: string; text: string; at: string }[]>();
   const routes = new Hono();
   const { prisma } = options;
 
@@ -90,11 +90,9 @@ export function createWebChannel(options: WebChatOptions, log: Logger): ChannelA
     const afterParam = c.req.query('after');
     const after = afterParam ? new Date(afterParam) : new Date(0);
     const identity = await prisma.channelIdentity.findUnique({ where: { channel_externalId: { channel: 'WEB', externalId: id } } });
-    if (!identity) {
-      const notes = strangerNotes.get(id) ?? [];
-      strangerNotes.delete(id);
-      return c.json({ linked: false, messages: notes });
-    }
+    const notes = directNotes.get(id) ?? [];
+    directNotes.delete(id);
+    if (!identity) return c.json({ linked: false, messages: notes });
     const rows = await prisma.outboxMessage.findMany({
       where: { identityId: identity.id, status: 'SENT', sentAt: { gt: Number.isNaN(after.getTime()) ? new Date(0) : after } },
       orderBy: [{ sentAt: 'asc' }, { createdAt: 'asc' }],
@@ -104,7 +102,7 @@ export function createWebChannel(options: WebChatOptions, log: Logger): ChannelA
       const payload = PayloadSchema.safeParse(row.payload);
       return payload.success ? [{ id: row.id, text: payload.data.text, choices: payload.data.choices, at: row.sentAt?.toISOString() }] : [];
     });
-    return c.json({ linked: true, messages });
+    return c.json({ linked: true, messages: [...notes, ...messages] });
   });
 
   routes.post('/chat/api/demo-login', async (c) => {
@@ -146,14 +144,13 @@ export function createWebChannel(options: WebChatOptions, log: Logger): ChannelA
     async stop() {
       sink = undefined;
     },
-    // The page reads sent outbox rows back; only unlinked browsers get a note here.
+    // The page reads sent outbox rows back; only direct sends need keeping here.
     async send(target, message) {
-      const existing = await prisma.channelIdentity.count({ where: { channel: 'WEB', externalId: target.externalUserId } });
-      if (existing === 0) {
-        const notes = strangerNotes.get(target.chatId) ?? [];
+      if (target.direct) {
+        const notes = directNotes.get(target.chatId) ?? [];
         notes.push({ id: target.idempotencyKey, text: message.text, at: options.clock.now().toISOString() });
-        strangerNotes.set(target.chatId, notes.slice(-5));
-        if (strangerNotes.size > 10_000) strangerNotes.clear();
+        directNotes.set(target.chatId, notes.slice(-5));
+        if (directNotes.size > 10_000) directNotes.clear();
       }
       return { ok: true, platformMessageIds: [target.idempotencyKey] };
     },
