@@ -142,7 +142,16 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     for (const adapter of adapters) if (adapter.routes) app.route('/', adapter.routes);
     const notifier = await startEscalationNotifier({ db, log: log.child({ module: 'admin' }) });
     started.push(notifier);
-    app.route('/', createAdminApp({ db, log: log.child({ module: 'admin' }), clock, publicUrl: config.publicUrl, notifier }));
+    const adminDeps = {
+      db,
+      log: log.child({ module: 'admin' }),
+      clock,
+      publicUrl: config.publicUrl,
+      notifier,
+      channels,
+      onOutboxChanged: () => dispatcher.wake(),
+    };
+    app.route('/', createAdminApp(adminDeps));
 
     inbox.start();
     started.push(inbox);

@@ -1,3 +1,4 @@
+import type { ChannelAdapter } from '../channels/channel.js';
 import type { Clock } from '../core/clock.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../log/logger.js';
@@ -10,6 +11,10 @@ export interface AdminDeps {
   /** PUBLIC_URL: cookies are Secure when it is https, and POSTs must come from its origin. */
   publicUrl?: string | undefined;
   notifier: EscalationNotifier;
+  /** The running chat channels, by name: their status page and invite links. */
+  channels: ReadonlyMap<string, ChannelAdapter>;
+  /** Call after a transaction that enqueued outbound messages, so they go out now. */
+  onOutboxChanged: () => void;
 }
 
 export interface AdminOptions {

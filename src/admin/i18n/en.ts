@@ -1,6 +1,6 @@
-import type { AdminMessageKey } from './zh-CN.js';
+import type { CoreMessageKey } from './zh-CN.js';
 
-export const en: Record<AdminMessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   'app.name': 'Tongxing · Console',
   'nav.queue': 'Escalations',
   'nav.password': 'Password',

@@ -1,12 +1,25 @@
+import { catalogSection, type SectionKey } from './catalog-section.js';
 import { en } from './en.js';
-import { zhCN, type AdminMessageKey } from './zh-CN.js';
+import { zhCN } from './zh-CN.js';
 
-export type { AdminMessageKey } from './zh-CN.js';
+const core = catalogSection(zhCN, en);
+
+/**
+ * Every area's strings. To add an area: export `catalogSection(zh, en)` from
+ * its folder and list it here; a unit test rejects keys defined twice.
+ */
+export const ADMIN_SECTIONS = [core] as const;
+
+export type AdminMessageKey = SectionKey<(typeof ADMIN_SECTIONS)[number]>;
 
 export const ADMIN_LOCALES = ['zh-CN', 'en'] as const;
 export type AdminLocale = (typeof ADMIN_LOCALES)[number];
 
-export const ADMIN_CATALOGS: Record<AdminLocale, Record<AdminMessageKey, string>> = { 'zh-CN': zhCN, en };
+function merged(locale: AdminLocale): Record<AdminMessageKey, string> {
+  return Object.assign({}, ...ADMIN_SECTIONS.map((section) => section[locale])) as Record<AdminMessageKey, string>;
+}
+
+export const ADMIN_CATALOGS: Record<AdminLocale, Record<AdminMessageKey, string>> = { 'zh-CN': merged('zh-CN'), en: merged('en') };
 
 export type Translate = (key: AdminMessageKey, params?: Record<string, string | number>) => string;
 

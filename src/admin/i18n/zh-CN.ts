@@ -132,4 +132,4 @@ export const zhCN = {
   'time.days': '{d} 天 {h} 小时',
 } as const satisfies Record<string, string>;
 
-export type AdminMessageKey = keyof typeof zhCN;
+export type CoreMessageKey = keyof typeof zhCN;

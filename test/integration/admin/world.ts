@@ -9,6 +9,7 @@ import { hashPassword } from '../../../src/security/password.js';
 import { createAdminApp } from '../../../src/admin/app.js';
 import { createApiToken } from '../../../src/admin/accounts/create-token.js';
 import { createSession } from '../../../src/admin/auth/sessions.js';
+import type { ChannelAdapter } from '../../../src/channels/channel.js';
 import { startEscalationNotifier, type EscalationNotifier } from '../../../src/admin/live/notifier.js';
 import { testLogger } from '../../support/service.js';
 
@@ -117,14 +118,31 @@ export interface TestApp {
 }
 
 /** The admin app mounted on the service's own HTTP app, as the service will mount it. */
-export async function buildTestApp(db: Database, options: { publicUrl?: string; clock?: Clock; heartbeatMs?: number } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  publicUrl?: string;
+  clock?: Clock;
+  heartbeatMs?: number;
+  channels?: ReadonlyMap<string, ChannelAdapter>;
+  /** Called when the console enqueued outbound messages (the service wakes its dispatcher). */
+  onOutboxChanged?: () => void;
+}
+
+export async function buildTestApp(db: Database, options: TestAppOptions = {}): Promise<TestApp> {
   const log = testLogger();
   const notifier = await startEscalationNotifier({ db, log });
   const app = createHttpApp({ log, bodyLimitBytes: 1_000_000, isReady: async () => undefined });
   app.route(
     '/',
     createAdminApp(
-      { db, log, clock: options.clock ?? systemClock, notifier, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) },
+      {
+        db,
+        log,
+        clock: options.clock ?? systemClock,
+        notifier,
+        channels: options.channels ?? new Map(),
+        onOutboxChanged: options.onOutboxChanged ?? (() => undefined),
+        ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      },
       options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {},
     ),
   );

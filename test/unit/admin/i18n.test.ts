@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_CATALOGS, ADMIN_LOCALES, adminLocale, localeFromAcceptLanguage, translator } from '../../../src/admin/i18n/index.js';
+import { ADMIN_CATALOGS, ADMIN_LOCALES, ADMIN_SECTIONS, adminLocale, localeFromAcceptLanguage, translator } from '../../../src/admin/i18n/index.js';
 import { categoryLabel, formatDuration, levelLabel } from '../../../src/admin/i18n/labels.js';
-import { zhCN } from '../../../src/admin/i18n/zh-CN.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('console catalogs', () => {
+  const zhCN: Record<string, string> = ADMIN_CATALOGS['zh-CN'];
   const reference = Object.keys(zhCN).sort();
+
+  it('no two areas define the same key', () => {
+    const total = ADMIN_SECTIONS.reduce((sum, section) => sum + Object.keys(section['zh-CN']).length, 0);
+    expect(reference.length).toBe(total);
+  });
 
   it.each(ADMIN_LOCALES)('%s has exactly the reference keys, none empty, with the same placeholders', (locale) => {
     const catalog = ADMIN_CATALOGS[locale];
@@ -14,7 +19,7 @@ describe('console catalogs', () => {
     for (const key of reference) {
       const text = catalog[key as keyof typeof catalog];
       expect(text.trim(), `${locale} ${key}`).not.toBe('');
-      expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(zhCN[key as keyof typeof zhCN]));
+      expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(zhCN[key] ?? ''));
     }
   });
 
