@@ -13,6 +13,7 @@ import { readMigrations } from './db/migration-files.js';
 import { migrate, pendingMigrations } from './db/migrate.js';
 import { seedDemo, type DemoLogin } from './db/seed/demo.js';
 import { createAdminApp } from './admin/app.js';
+import type { AdminDeps } from './admin/deps.js';
 import { startEscalationNotifier } from './admin/live/notifier.js';
 import { createHttpApp } from './http/app.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
@@ -21,7 +22,7 @@ import type { Logger } from './log/logger.js';
 import { Dispatcher } from './outbox/dispatcher.js';
 import { reescalateOverdue } from './escalation/reescalate.js';
 import { startPeriodic } from './scheduler/periodic.js';
-import { createScheduler } from './scheduler/index.js';
+import { createScheduler, schedulerSettings } from './scheduler/index.js';
 import { createConversationEngine } from './conversation/index.js';
 import { createLlmServices } from './llm/index.js';
 import { createInboundHandler } from './pipeline/handle-inbound.js';
@@ -111,8 +112,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     // connection, so there a slow model would stall every webhook: until
     // answers are produced after commit, free chat uses the model only on a
     // PostgreSQL server.
-    const freeText = llm && db.kind === 'postgresql' ? llm.freeText : undefined;
-    if (llm && !freeText) log.warn('OPENAI_MODEL is set, but free chat uses the model only with DATABASE_URL; rule-based answers are used');
+    const freeText = llm?.freeText;
     const dispatcher = new Dispatcher({ db, channels, log: log.child({ module: 'outbox' }), clock, limits: config.rateLimits });
     const inbox = new Inbox({
       prisma: db.prisma,
@@ -142,7 +142,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     for (const adapter of adapters) if (adapter.routes) app.route('/', adapter.routes);
     const notifier = await startEscalationNotifier({ db, log: log.child({ module: 'admin' }) });
     started.push(notifier);
-    const adminDeps = {
+    const adminDeps: AdminDeps = {
       db,
       log: log.child({ module: 'admin' }),
       clock,
@@ -150,6 +150,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       notifier,
       channels,
       onOutboxChanged: () => dispatcher.wake(),
+      schedulerSettings: schedulerSettings(config.scheduler, escalation),
     };
     app.route('/', createAdminApp(adminDeps));
 

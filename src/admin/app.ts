@@ -11,6 +11,12 @@ import type { ConsoleEnv } from './http/env.js';
 import { securityHeaders } from './http/security-headers.js';
 import { eventRoutes } from './live/events-route.js';
 import { problemPage } from './views/problem-page.js';
+import { staffAreaRoutes } from './staff/area-routes.js';
+import { scheduleRoutes } from './schedules/routes.js';
+import { reliefRoutes } from './relief/routes.js';
+import { contentRoutes } from './content/routes.js';
+import { broadcastRoutes } from './broadcasts/routes.js';
+import { peopleRoutes } from './people/routes.js';
 
 /** Everything behind a session: CSRF-checked on every POST. */
 function consoleRoutes(deps: AdminDeps, options: AdminOptions): Hono<ConsoleEnv> {
@@ -21,6 +27,12 @@ function consoleRoutes(deps: AdminDeps, options: AdminOptions): Hono<ConsoleEnv>
   app.route('/', accountRoutes(deps));
   app.route('/', escalationRoutes(deps));
   app.route('/', eventRoutes(deps, options));
+  app.route('/', reliefRoutes(deps));
+  app.route('/', contentRoutes(deps));
+  app.route('/', broadcastRoutes(deps));
+  app.route('/', scheduleRoutes(deps));
+  app.route('/', staffAreaRoutes(deps));
+  app.route('/', peopleRoutes(deps));
   app.all('*', (c) => problemPage(c, 404));
   return app;
 }

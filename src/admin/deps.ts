@@ -2,6 +2,7 @@ import type { ChannelAdapter } from '../channels/channel.js';
 import type { Clock } from '../core/clock.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../log/logger.js';
+import type { SchedulerSettings } from '../scheduler/context.js';
 import type { EscalationNotifier } from './live/notifier.js';
 
 export interface AdminDeps {
@@ -15,6 +16,8 @@ export interface AdminDeps {
   channels: ReadonlyMap<string, ChannelAdapter>;
   /** Call after a transaction that enqueued outbound messages, so they go out now. */
   onOutboxChanged: () => void;
+  /** The scheduler's settings (quiet hours, reminder offsets, time zone), whether or not it runs here. */
+  schedulerSettings: SchedulerSettings;
 }
 
 export interface AdminOptions {

@@ -56,6 +56,8 @@ export interface ChannelStatus {
   /** Webhook URL registered with the platform, when there is one. */
   webhookUrl?: string;
   lastEventAt?: string;
+  /** Telegram: the bot's username (for t.me deep links), once the platform told us. */
+  botUsername?: string;
   /** WeChat: the login QR code payload while waiting for a scan. */
   loginQrCode?: string;
   detail?: string;

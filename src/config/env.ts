@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { lineEnvSchema, refineLineEnv } from '../channels/line/env.js';
 import { refineTelegramEnv, telegramEnvSchema } from '../channels/telegram/env.js';
 import { llmEnvSchema, refineLlmEnv } from '../llm/env.js';
-import { parseOffsets } from '../scheduler/options.js';
+import { parseOffsets, parseOffsetsByKind } from '../scheduler/options.js';
 import { wechatEnvSchema } from '../channels/wechat/env.js';
 
 /** An IANA timezone that this Node.js build knows, e.g. Asia/Shanghai. */
@@ -64,6 +64,10 @@ export const EnvSchema = z
       .string()
       .refine((v) => parseOffsets(v) !== undefined, 'must be offsets like 1d,2h,30m')
       .default('1d,2h'),
+    APPOINTMENT_REMINDER_OFFSETS_BY_KIND: z
+      .string()
+      .refine((v) => parseOffsetsByKind(v) !== undefined, 'must be KIND=offsets;… like METHADONE_DOSE=1h;CLASS=3d,2h;OTHER=none')
+      .default('METHADONE_DOSE=1h'),
     DIGEST_TIME: clockTime.default('08:00'),
     DIGEST_WINDOW_HOURS: z.coerce.number().positive().max(24).default(4),
     SCHEDULER_PLAN_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),

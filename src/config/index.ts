@@ -7,7 +7,7 @@ import type { TelegramChannelOptions } from '../channels/telegram/options.js';
 import type { RateLimits } from '../outbox/rate-limiter.js';
 import { llmOptionsFromEnv } from '../llm/env.js';
 import type { LlmOptions } from '../llm/options.js';
-import { parseOffsets, type SchedulerOptions } from '../scheduler/options.js';
+import { parseOffsets, parseOffsetsByKind, type SchedulerOptions } from '../scheduler/options.js';
 import type { WechatEnv } from '../channels/wechat/env.js';
 import { parseEnv, type Env } from './env.js';
 
@@ -80,6 +80,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
       followUpHours: env.CHECKIN_FOLLOW_UP_HOURS,
       missedStreak: env.CHECKIN_MISSED_STREAK,
       appointmentOffsetsMinutes: parseOffsets(env.APPOINTMENT_REMINDER_OFFSETS) ?? [1440, 120],
+      appointmentOffsetsByKind: parseOffsetsByKind(env.APPOINTMENT_REMINDER_OFFSETS_BY_KIND) ?? {},
       digestTime: env.DIGEST_TIME,
       digestWindowHours: env.DIGEST_WINDOW_HOURS,
       planEveryMinutes: env.SCHEDULER_PLAN_EVERY_MINUTES,

@@ -20,6 +20,6 @@ export async function beginCheckIn(
   const q = question(person.locale, 'mood');
   const message = { text: `${tr(person.locale, 'checkIn.start')}\n\n${q.text}`, choices: questionChoices(person.locale, 'mood') };
   const data = options.reminderId ? { reminderId: options.reminderId } : {};
-  await saveState(tx, key, state.raw, { flow: 'checkin', step: 'mood', data }, offeredValues([message]), options.now);
+  await saveState(tx, key, state, { flow: 'checkin', step: 'mood', data }, offeredValues([message]), options.now);
   return message;
 }

@@ -142,7 +142,7 @@ export function createConversationEngine(deps: ConversationDeps): Responder {
       const sender = { ...turn.sender, person: { ...person, locale: profile.locale } };
       const ctx: FlowContext = { tx, turn, deps, profile, locale: profile.locale, sender, now: turn.now };
       const reply = await route(ctx, state.flow, resolveInput(turn, state.offered), rules);
-      await saveState(tx, key, state.raw, reply.next, offeredValues(reply.messages), turn.now);
+      await saveState(tx, key, state, reply.next, offeredValues(reply.messages), turn.now);
       return reply.messages;
     },
   };

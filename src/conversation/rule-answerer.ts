@@ -32,11 +32,14 @@ function isReliefKey(key: string): key is ReliefProgramKey {
  */
 export function createRuleAnswerer(): FreeTextAnswerer {
   return {
-    async answer(tx: Prisma.TransactionClient, { person, text }: FreeTextRequest): Promise<OutboundMessage> {
+    async answer(tx: Prisma.TransactionClient, request: FreeTextRequest): Promise<OutboundMessage> {
+      const { person, text } = request;
       const { locale } = person;
-      const station = person.stationId
-        ? await tx.station.findUnique({ where: { id: person.stationId }, select: { id: true, region: true, emergencyNumber: true } })
-        : null;
+      const station =
+        request.station ??
+        (person.stationId
+          ? await tx.station.findUnique({ where: { id: person.stationId }, select: { id: true, region: true, emergencyNumber: true } })
+          : null);
       const scope = { locale, stationId: station?.id ?? null, region: station?.region ?? null };
       const entries = await loadEntries(tx, ['FAQ', 'FAMILY_GUIDE', 'RELIEF_PROGRAM'], scope);
       const audience = person.kind === 'family' ? 'family' : 'participant';

@@ -104,15 +104,29 @@ export function offeredValues(messages: readonly OutboundMessage[]): string[] {
   return messages.findLast((m) => m.choices?.length)?.choices?.map((c) => c.value) ?? [];
 }
 
-/** Stores the next flow step; keeps the pipeline's `_offeredChoices` and any other key it does not own. */
+function sameValues(a: Prisma.JsonValue | undefined, b: readonly string[]): boolean {
+  return Array.isArray(a) && a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function isEmptyObject(value: Prisma.JsonValue | undefined): boolean {
+  return value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+}
+
+/**
+ * Stores the next flow step; keeps the pipeline's `_offeredChoices` and any
+ * other key it does not own. Outside flows, a turn that offers the same
+ * choices as the last one (most free text) writes nothing.
+ */
 export async function saveState(
   tx: Prisma.TransactionClient,
   ownerKey: string,
-  previous: Prisma.JsonObject,
+  loaded: Pick<LoadedState, 'flow' | 'raw'>,
   next: FlowState | undefined,
   offered: string[],
   now: Date,
 ): Promise<void> {
+  const previous = loaded.raw;
+  if (!loaded.flow && !next && sameValues(previous.offered, offered) && isEmptyObject(previous.flowData)) return;
   const data: Prisma.InputJsonObject = {
     ...previous,
     flowData: (next?.data ?? {}) as Prisma.InputJsonObject,

@@ -19,8 +19,18 @@ export interface FreeTextRequest {
   /** Who is writing, with their current locale. */
   person: Person;
   text: string;
-  /** The last few messages before this one, oldest first (not pseudonymised). */
+  /** The last few messages before this one, oldest first (not pseudonymised); empty without a model. */
   history: HistoryEntry[];
+  /** The person's station, for local content and the emergency number. */
+  station?: { id: string; region: string; emergencyNumber: string };
+}
+
+/** An answer started inside the transaction and finished after it (a model call). */
+export interface PendingAnswer {
+  /** How long the answer may take (the model's timeout). */
+  timeoutMs: number;
+  /** No database; never throws. `record` stores token use in the caller's next transaction. */
+  finish(): Promise<{ message: OutboundMessage | undefined; record(tx: Prisma.TransactionClient): Promise<void> }>;
 }
 
 /**
@@ -30,6 +40,8 @@ export interface FreeTextRequest {
  */
 export interface FreeTextAnswerer {
   answer(tx: Prisma.TransactionClient, request: FreeTextRequest): Promise<OutboundMessage | undefined>;
+  /** Reads what the answer needs with `tx` and leaves the slow part for after the commit; undefined: nothing to ask. */
+  start?(tx: Prisma.TransactionClient, request: FreeTextRequest): Promise<PendingAnswer | undefined>;
 }
 
 export interface ConversationDeps {

@@ -41,6 +41,15 @@ export interface FreeTextInput {
  */
 export interface FreeTextAnswerer {
   answer(tx: Prisma.TransactionClient, input: FreeTextInput): Promise<OutboundMessage | undefined>;
+  /** `prepare` in the caller's transaction; `finish` (the model call) after it commits. */
+  start(tx: Prisma.TransactionClient, input: FreeTextInput): Promise<StartedFreeText | undefined>;
+}
+
+export interface StartedFreeText {
+  /** The model call's deadline. */
+  timeoutMs: number;
+  /** The model call and the guard; no database, never throws. `record` stores the token use. */
+  finish(): Promise<{ message: OutboundMessage | undefined; record(tx: Prisma.TransactionClient): Promise<void> }>;
 }
 
 export interface FreeTextAnswererDeps {
@@ -88,11 +97,11 @@ export interface CompletedFreeText {
 
 /**
  * The model answerer. `answer` does everything inside the caller's
- * transaction. `prepare` and `complete` split it for a caller that would
- * rather not hold a transaction open during the model call (with PGlite's
- * single connection, every other message waits while it is open): prepare
- * in one transaction, complete with no transaction, then store the reply and
- * `recordLlmUsage(tx, completed.usage)` in the next.
+ * transaction. `start` (and, below it, `prepare` and `complete`) split it
+ * for a caller that must not hold a transaction open during the model call
+ * (with PGlite's single connection, every other message waits while it is
+ * open): prepare in one transaction, complete with no transaction, then
+ * store the reply and the token use in the next.
  */
 export interface ModelFreeTextAnswerer extends FreeTextAnswerer {
   /** Reads context with `tx` and builds the request; undefined when there is nothing to ask (staff, empty text). */
@@ -169,6 +178,22 @@ export function createModelFreeTextAnswerer(client: ModelClient, prompts: Prompt
   return {
     prepare,
     complete,
+    async start(tx, input) {
+      const prepared = await prepare(tx, input);
+      if (!prepared) return undefined;
+      return {
+        timeoutMs: prepared.request.timeoutMs ?? client.timeoutMs,
+        async finish() {
+          const completed = await complete(prepared);
+          return {
+            message: completed.message,
+            record: async (next: Prisma.TransactionClient) => {
+              if (completed.usage) await recordLlmUsage(next, completed.usage);
+            },
+          };
+        },
+      };
+    },
     async answer(tx, input) {
       const prepared = await prepare(tx, input);
       if (!prepared) return undefined;

@@ -29,6 +29,7 @@ export {
   type FreeTextAnswerer,
   type ModelFreeTextAnswerer,
   type PreparedFreeText,
+  type StartedFreeText,
   type CompletedFreeText,
   type FreeTextAnswererDeps,
   type FreeTextInput,

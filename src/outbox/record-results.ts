@@ -8,25 +8,24 @@ export type SendOutcome =
 
 /**
  * Writes what happened to a batch of sends: SENT rows and their Message
- * records in two statements whatever the batch size; failures row by row.
+ * records in one statement whatever the batch size; failures row by row.
  */
 export async function recordResults(prisma: PrismaClient, outcomes: SendOutcome[], now: Date): Promise<void> {
   const sent = outcomes.filter((o) => o.kind === 'sent');
   if (sent.length > 0) {
     const ids = sent.map((o) => o.id);
-    await prisma.$transaction([
-      prisma.$executeRaw`
+    // One statement: the SENT mark and the conversation record commit together.
+    await prisma.$executeRaw`
+      WITH sent AS (
         UPDATE "OutboxMessage" o SET status = 'SENT', "sentAt" = ${now}, "lockedUntil" = NULL, "platformMessageId" = v.pid
         FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${sent.map((o) => o.platformMessageId)}::text[]) AS pid) v
-        WHERE o.id = v.id`,
-      prisma.$executeRaw`
-        INSERT INTO "Message" (id, direction, channel, "channelMessageId", "identityId", "participantId", "familyMemberId", kind, text, "createdAt")
-        SELECT gen_random_uuid()::text, 'OUTBOUND', o.channel, 'out:' || o.id, o."identityId", i."participantId", i."familyMemberId",
-               'TEXT', o.payload->>'text', ${now}
-        FROM "OutboxMessage" o JOIN "ChannelIdentity" i ON i.id = o."identityId"
-        WHERE o.id = ANY(${ids}::text[])
-        ON CONFLICT DO NOTHING`,
-    ]);
+        WHERE o.id = v.id
+        RETURNING o.id, o.channel, o."identityId", o.payload)
+      INSERT INTO "Message" (id, direction, channel, "channelMessageId", "identityId", "participantId", "familyMemberId", kind, text, "createdAt")
+      SELECT gen_random_uuid()::text, 'OUTBOUND', s.channel, 'out:' || s.id, s."identityId", i."participantId", i."familyMemberId",
+             'TEXT', s.payload->>'text', ${now}
+      FROM sent s JOIN "ChannelIdentity" i ON i.id = s."identityId"
+      ON CONFLICT DO NOTHING`;
   }
   for (const outcome of outcomes) {
     switch (outcome.kind) {

@@ -11,7 +11,7 @@ import { isStart, isStop } from './keywords.js';
 import { linkAccount } from './link-account.js';
 import { choiceForNumber, OFFERED_CHOICES_KEY } from './numbered-choices.js';
 import { ownerKey, type Sender } from './person.js';
-import type { Responder } from './responder.js';
+import type { DeferredReply, Responder } from './responder.js';
 import { resolveSender } from './resolve-sender.js';
 import { StrangerReplies } from './stranger-replies.js';
 import type { EscalationContext } from '../escalation/open-or-raise.js';
@@ -19,6 +19,7 @@ import { handleStaffMessage } from './staff-commands.js';
 import { CONTACT_CASEWORKER, DECLINE_CONTACT } from '../triage/safe-reply.js';
 import { triage } from '../triage/triage.js';
 import { emergencyFallback } from './emergency-fallback.js';
+import type { RiskResult } from '../risk/index.js';
 import { modelSecondOpinion, type ModelAssessor, type SecondOpinionInput } from '../triage/model-second-opinion.js';
 
 export interface PipelineOptions {
@@ -46,7 +47,31 @@ const MESSAGE_KIND = {
   other: 'OTHER',
 } as const;
 
-type Reply = { message: OutboundMessage; priority: number; dedupeKey?: string };
+type Reply = { message: OutboundMessage; priority: number; dedupeKey?: string; holdMs?: number };
+
+/** A queued stand-in reply, held back while its final text is fetched after the commit. */
+interface HeldReply {
+  dedupeKey: string;
+  answer: DeferredReply;
+}
+
+/** Marks the stand-in among the replies: held back, and findable by its dedupe key. */
+function holdBack(replies: Reply[], answer: DeferredReply, eventId: string): HeldReply | undefined {
+  const reply = replies.find((r) => r.message === answer.standIn);
+  if (!reply) return undefined;
+  reply.dedupeKey = `reply:${eventId}:held`;
+  reply.holdMs = answer.holdMs;
+  return { dedupeKey: reply.dedupeKey, answer };
+}
+
+/** lastSeenAt is for "when did we last hear from them" on the console: minute precision is plenty. */
+const SEEN_PRECISION_MS = 10 * 60_000;
+
+/** Writing lastSeenAt on every message would cost a write per message for no reader's benefit. */
+function needsSeenUpdate(sender: Sender, now: Date): boolean {
+  if (sender.reachable !== true || !sender.lastSeenAt) return true;
+  return now.getTime() - sender.lastSeenAt.getTime() >= SEEN_PRECISION_MS;
+}
 
 /**
  * Handles one stored inbound event: link or recognise the sender, honour
@@ -63,8 +88,9 @@ export function createInboundHandler(options: PipelineOptions) {
     const now = options.clock.now();
     let strangerReply: string | undefined;
     let triaged: SecondOpinionInput | undefined;
+    let deferred: HeldReply | undefined;
     try {
-      triaged = await process(event, now, (text) => (strangerReply = text));
+      ({ triaged, deferred } = await process(event, now, (text) => (strangerReply = text)));
     } catch (error) {
       // Whatever failed, a worrying message still gets its safe reply now;
       // the inbox retries the rest (storage, escalation) with backoff.
@@ -73,6 +99,7 @@ export function createInboundHandler(options: PipelineOptions) {
     }
     options.onOutboxChanged();
     if (strangerReply) await sendToStranger(options, message, strangerReply);
+    if (deferred) await finishHeldReply(options, deferred);
     if (triaged && options.riskModel) {
       const raised = await modelSecondOpinion({ ...options, assessor: options.riskModel }, triaged).catch((error: unknown) => {
         options.log.error({ err: error, eventId: event.id }, 'could not apply the model risk assessment');
@@ -86,9 +113,10 @@ export function createInboundHandler(options: PipelineOptions) {
     event: ClaimedEvent,
     now: Date,
     answerStranger: (text: string) => void,
-  ): Promise<SecondOpinionInput | undefined> {
+  ): Promise<{ triaged?: SecondOpinionInput | undefined; deferred?: HeldReply | undefined }> {
     const { message } = event;
     let triaged: SecondOpinionInput | undefined;
+    let deferred: HeldReply | undefined;
     await options.db.prisma.$transaction(
       async (tx) => {
         const sender = await resolveSender(tx, message.channel, message.externalUserId);
@@ -106,13 +134,18 @@ export function createInboundHandler(options: PipelineOptions) {
           });
           return;
         }
-        const replies = await handleLinked(tx, sender, message, now, event.id, (t) => (triaged = t));
+        let later: DeferredReply | undefined;
+        const replies = await handleLinked(tx, sender, message, now, event.id, {
+          onTriaged: (t) => (triaged = t),
+          defer: (answer) => (later = answer),
+        });
+        deferred = later && holdBack(replies, later, event.id);
         await enqueueReplies(tx, sender, message, replies, now);
         await tx.inboundEvent.update({ where: { id: event.id }, data: { status: 'PROCESSED', processedAt: now } });
       },
       { timeout: 20_000, maxWait: 20_000 },
     );
-    return triaged;
+    return { triaged, deferred };
   }
 
   async function handleLinked(
@@ -121,10 +154,12 @@ export function createInboundHandler(options: PipelineOptions) {
     message: InboundMessage,
     now: Date,
     eventId: string,
-    onTriaged: (input: SecondOpinionInput) => void,
+    hooks: { onTriaged: (input: SecondOpinionInput) => void; defer: (answer: DeferredReply) => void },
   ): Promise<Reply[]> {
     const { locale } = sender.person;
-    await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { lastSeenAt: now, reachable: true } });
+    if (needsSeenUpdate(sender, now)) {
+      await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { lastSeenAt: now, reachable: true } });
+    }
     if (message.kind === 'follow') return [];
     if (message.kind === 'unfollow') {
       await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { reachable: false } });
@@ -160,10 +195,12 @@ export function createInboundHandler(options: PipelineOptions) {
     if (choice === CONTACT_CASEWORKER || choice === DECLINE_CONTACT) return answerContactOffer(tx, sender, choice, now);
 
     const replies: Reply[] = [];
+    let risk: RiskResult | undefined;
     if (text !== undefined && !choice) {
       // Triage comes first, before any flow or model sees the message.
       const outcome = await triage(tx, { ...options.escalation, clock: options.clock }, { sender, text, messageId: stored.id });
-      onTriaged({ eventId, sender, text, messageId: stored.id, rules: outcome.risk });
+      risk = outcome.risk;
+      hooks.onTriaged({ eventId, sender, text, messageId: stored.id, rules: outcome.risk });
       if (outcome.safeReply) {
         replies.push({
           message: outcome.safeReply,
@@ -177,7 +214,14 @@ export function createInboundHandler(options: PipelineOptions) {
         return replies;
       }
     }
-    const turn = { sender, messageId: stored.id, now, ...(choice ? { choice } : { text: text ?? '' }) };
+    const turn = {
+      sender,
+      messageId: stored.id,
+      now,
+      ...(choice ? { choice } : { text: text ?? '' }),
+      ...(risk ? { risk } : {}),
+      defer: hooks.defer,
+    };
     const messages = await options.responder.respond(tx, turn);
     return [...replies, ...messages.map((m) => ({ message: m, priority: PRIORITY.reply }))];
   }
@@ -244,7 +288,7 @@ export function createInboundHandler(options: PipelineOptions) {
         ...(reply.dedupeKey ? { dedupeKey: reply.dedupeKey } : {}),
         // Only the first reply may use a one-time reply token.
         ...(index === 0 && message.replyToken ? { replyToken: message.replyToken } : {}),
-        notBefore: new Date(now.getTime() + index),
+        notBefore: new Date(now.getTime() + index + (reply.holdMs ?? 0)),
       })),
       now,
     );
@@ -282,5 +326,33 @@ async function sendToStranger(options: PipelineOptions, message: InboundMessage,
     );
   } catch (error) {
     options.log.warn({ err: error, channel: message.channel }, 'could not answer an unlinked sender');
+  }
+}
+
+/**
+ * Fetches a held reply's final text (the model's) with no transaction open,
+ * puts it in the queued stand-in and releases it. Without a text the
+ * stand-in goes as it is; after a crash it goes when its hold ends.
+ */
+async function finishHeldReply(options: PipelineOptions, held: HeldReply): Promise<void> {
+  let finished: Awaited<ReturnType<DeferredReply['finish']>> | undefined;
+  try {
+    finished = await held.answer.finish();
+  } catch (error) {
+    options.log.error({ err: error }, 'a held reply could not be finished; the stand-in goes out');
+  }
+  const text = finished?.text ?? null;
+  try {
+    await options.db.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`
+        UPDATE "OutboxMessage"
+        SET payload = CASE WHEN ${text}::text IS NULL THEN payload ELSE jsonb_set(payload, '{text}', to_jsonb(${text}::text)) END,
+            "nextAttemptAt" = ${options.clock.now()}
+        WHERE "dedupeKey" = ${held.dedupeKey} AND status = 'PENDING'`;
+      await finished?.record(tx);
+    });
+    options.onOutboxChanged();
+  } catch (error) {
+    options.log.error({ err: error }, 'could not release a held reply; it goes out when its hold ends');
   }
 }

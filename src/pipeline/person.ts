@@ -20,6 +20,9 @@ export interface Sender {
   chatId: string;
   optedOut: boolean;
   person: Person;
+  /** When this chat account last wrote, and whether it could be reached; left out when not known. */
+  lastSeenAt?: Date | null;
+  reachable?: boolean;
 }
 
 /** ConversationState is keyed per person, whichever channel they use. */

@@ -3,7 +3,10 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { asLocale } from '../i18n/index.js';
 import type { Person, Sender } from './person.js';
 
-/** The linked person behind a chat account, or undefined for a stranger. */
+const PERSON_COLUMNS = { id: true, displayName: true, locale: true, stationId: true } as const;
+const FAMILY_COLUMNS = { id: true, displayName: true, locale: true, participantId: true } as const;
+
+/** The linked person behind a chat account (one query), or undefined for a stranger. */
 export async function resolveSender(
   tx: Prisma.TransactionClient,
   channel: ChannelName,
@@ -12,9 +15,9 @@ export async function resolveSender(
   const identity = await tx.channelIdentity.findUnique({
     where: { channel_externalId: { channel, externalId: externalUserId } },
     include: {
-      participant: true,
-      familyMember: { include: { participant: { select: { stationId: true } } } },
-      staffUser: true,
+      participant: { select: PERSON_COLUMNS },
+      familyMember: { select: { ...FAMILY_COLUMNS, participant: { select: { stationId: true } } } },
+      staffUser: { select: PERSON_COLUMNS },
     },
   });
   if (!identity) return undefined;
@@ -37,5 +40,13 @@ export async function resolveSender(
     person = { kind: 'staff', id: s.id, participantId: null, displayName: s.displayName, locale: asLocale(s.locale), stationId: s.stationId };
   }
   if (!person) return undefined;
-  return { identityId: identity.id, channel, chatId: identity.chatId, optedOut: identity.optedOutAt !== null, person };
+  return {
+    identityId: identity.id,
+    channel,
+    chatId: identity.chatId,
+    optedOut: identity.optedOutAt !== null,
+    person,
+    lastSeenAt: identity.lastSeenAt,
+    reachable: identity.reachable,
+  };
 }

@@ -66,10 +66,15 @@ function checkInFindings(c: CheckInSignal): SignalFinding[] {
   return out;
 }
 
+/** Whether earlier messages could change this message's level: only then need they be read. */
+export function recentContextCanRaise(current: RiskResult | undefined): current is RiskResult {
+  if (!current || current.level === 0 || current.level >= RECENT_CONTEXT_MAX_RAISE) return false;
+  return current.categories.some((c) => CONTEXT_SENSITIVE.has(c));
+}
+
 function recentContextFinding(s: RiskSignals): SignalFinding | undefined {
   const current = s.currentText;
-  if (!current || current.level === 0 || current.level >= RECENT_CONTEXT_MAX_RAISE) return undefined;
-  if (!current.categories.some((c) => CONTEXT_SENSITIVE.has(c))) return undefined;
+  if (!recentContextCanRaise(current)) return undefined;
   const earlier = (s.recent ?? []).filter((r) => r.minutesAgo >= 0 && r.minutesAgo <= RECENT_CONTEXT_MINUTES && r.maxLevel >= RECENT_CONTEXT_MIN_LEVEL);
   if (earlier.length === 0) return undefined;
   const earlierMax = Math.max(...earlier.map((r) => r.maxLevel));

@@ -1,6 +1,7 @@
 import type { BroadcastAudience, Channel, Prisma } from '../generated/prisma/client.js';
 import { asLocale, type Locale } from '../i18n/index.js';
-import { enqueueOutbound, PRIORITY, type OutboundItem } from '../outbox/enqueue.js';
+import { PRIORITY, type OutboundItem } from '../outbox/enqueue.js';
+import { enqueueOutboundBulk } from '../outbox/enqueue-bulk.js';
 import { settingsOrDefault, type SchedulerSettings } from './context.js';
 import { st } from './i18n/index.js';
 import { outboxKeys } from './keys.js';
@@ -108,7 +109,7 @@ export async function sendBroadcast(tx: Tx, broadcastId: string, now: Date, sett
       dedupeKey: outboxKeys.broadcast(broadcast.id, r.identityId),
       notBefore,
     }));
-    await enqueueOutbound(tx, items, now);
+    await enqueueOutboundBulk(tx, items, now);
   }
   await tx.broadcast.update({ where: { id: broadcastId }, data: { recipientCount: recipients.length } });
   return { kind: 'sent', recipients: recipients.length, preview, notBefore };

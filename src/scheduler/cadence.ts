@@ -1,9 +1,9 @@
-import type { Track } from '../generated/prisma/client.js';
+import type { RiskTier, Track } from '../generated/prisma/client.js';
 
 /**
  * Check-in cadence: on which local weekdays a participant is asked. Stored
  * on the participant as 'daily' | 'weekly:MON' | 'days:MON,WED,FRI';
- * null means the default for the track.
+ * null means the default for the track and risk tier.
  */
 
 export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
@@ -14,12 +14,29 @@ export type Cadence = ReadonlySet<number>;
 
 const EVERY_DAY: Cadence = new Set([1, 2, 3, 4, 5, 6, 7]);
 
-/** DEPENDENT daily (close support), METHADONE Mon/Wed/Fri, ABSTINENT weekly on Monday. */
+/** The track's own default (a MEDIUM risk tier): DEPENDENT daily (close support), METHADONE Mon/Wed/Fri, ABSTINENT weekly on Monday. */
 export const DEFAULT_CADENCE: Record<Track, string> = {
   DEPENDENT: 'daily',
   METHADONE: 'days:MON,WED,FRI',
   ABSTINENT: 'weekly:MON',
 };
+
+/**
+ * Defaults by track and risk tier. HIGH is asked every day whatever the
+ * track; LOW may be asked less often than the track's default, except
+ * DEPENDENT, whose close support does not loosen, and ABSTINENT, already
+ * at the least frequent form (weekly).
+ */
+export const DEFAULT_CADENCE_BY_TIER: Record<Track, Record<RiskTier, string>> = {
+  DEPENDENT: { LOW: DEFAULT_CADENCE.DEPENDENT, MEDIUM: DEFAULT_CADENCE.DEPENDENT, HIGH: 'daily' },
+  METHADONE: { LOW: 'days:MON,THU', MEDIUM: DEFAULT_CADENCE.METHADONE, HIGH: 'daily' },
+  ABSTINENT: { LOW: DEFAULT_CADENCE.ABSTINENT, MEDIUM: DEFAULT_CADENCE.ABSTINENT, HIGH: 'daily' },
+};
+
+/** The default cadence string for a track and risk tier. */
+export function defaultCadence(track: Track, riskTier: RiskTier): string {
+  return DEFAULT_CADENCE_BY_TIER[track][riskTier];
+}
 
 /** ISO weekday number of 'MON'…'SUN' (case-insensitive); undefined otherwise. */
 export function weekdayNumber(name: string): number | undefined {
@@ -47,11 +64,18 @@ export function parseCadence(text: string): Cadence | undefined {
 
 const parsed = new Map<string, Cadence | undefined>();
 
-/** The participant's cadence, or the track's default when unset or malformed. */
-export function cadenceFor(track: Track, override: string | null): Cadence {
-  const key = override ?? DEFAULT_CADENCE[track];
-  if (!parsed.has(key)) parsed.set(key, parseCadence(key));
-  return parsed.get(key) ?? (parseCadence(DEFAULT_CADENCE[track]) as Cadence);
+function cached(text: string): Cadence | undefined {
+  if (!parsed.has(text)) parsed.set(text, parseCadence(text));
+  return parsed.get(text);
+}
+
+/**
+ * The participant's own cadence when set and well-formed (it wins over any
+ * default), else the default for the track and risk tier.
+ */
+export function cadenceFor(person: { track: Track; riskTier: RiskTier; checkInCadence: string | null }): Cadence {
+  const own = person.checkInCadence === null ? undefined : cached(person.checkInCadence);
+  return own ?? (cached(defaultCadence(person.track, person.riskTier)) as Cadence);
 }
 
 /** Whether a check-in is due on a local date's ISO weekday. */

@@ -1,7 +1,8 @@
 import type { OutboundMessage } from '../core/messages.js';
 import type { Prisma, PrismaClient, Reminder, ReminderStatus } from '../generated/prisma/client.js';
 import { asLocale, type Locale } from '../i18n/index.js';
-import { enqueueOutbound, PRIORITY, type OutboundItem } from '../outbox/enqueue.js';
+import { PRIORITY, type OutboundItem } from '../outbox/enqueue.js';
+import { enqueueOutboundBulk } from '../outbox/enqueue-bulk.js';
 import { cadenceFor } from './cadence.js';
 import { SCHEDULER_CHOICES } from './choices.js';
 import type { SchedulerSettings } from './context.js';
@@ -11,6 +12,8 @@ import { st } from './i18n/index.js';
 import { appointmentKeyOffset, checkInKeyDate, followUpParentId, outboxKeys, reminderKeys } from './keys.js';
 import { CheckInPlanner, expectedAppointmentWindowEnd, replanAppointment, type PlannedReminder } from './plan.js';
 import { IDENTITY_SELECT, pickIdentity, STATUS_REASON, type IdentityRow } from './recipients.js';
+import { Memo } from './memo.js';
+import { appointmentOffsetsFor } from './options.js';
 import { insertReminders } from './store.js';
 import { atLocal, endOfQuietHours, inQuietHours, outsideQuietHours, parseTimeOfDay, startOfLocalDay, validZone, weekdayOf } from './time.js';
 
@@ -112,7 +115,7 @@ async function dispatchBatch(tx: Tx, settings: SchedulerSettings, now: Date): Pr
         break;
     }
   }
-  await enqueueOutbound(tx, items, now);
+  await enqueueOutboundBulk(tx, items, now);
   if (sentIds.length > 0) {
     result.sent = (await tx.reminder.updateMany({ where: { id: { in: sentIds }, status: 'PENDING' }, data: { status: 'SENT', sentAt: now } })).count;
   }
@@ -138,6 +141,7 @@ const PARTICIPANT_SELECT = {
   status: true,
   mutedUntil: true,
   track: true,
+  riskTier: true,
   checkInCadence: true,
   checkInTime: true,
   station: { select: { timezone: true } },
@@ -154,6 +158,8 @@ interface BatchContext {
   checkIns: Map<string, number[]>;
   parents: Map<string, { sentAt: Date | null; answeredAt: Date | null }>;
   planner: CheckInPlanner;
+  /** Time arithmetic shared by the batch's reminders (`now` is fixed for the batch). */
+  times: { timing: Memo<Outcome | undefined>; followUpDue: Memo<Date | undefined>; weekday: Memo<number>; dayStart: Memo<number> };
 }
 
 async function loadAppointments(tx: Tx, ids: string[], participantIds: string[]) {
@@ -205,6 +211,7 @@ async function loadContext(tx: Tx, reminders: Reminder[], settings: SchedulerSet
     checkIns: times,
     parents: new Map(parents.map((p) => [p.id, p])),
     planner: new CheckInPlanner(settings, now),
+    times: { timing: new Memo(), followUpDue: new Memo(), weekday: new Memo(), dayStart: new Memo() },
   };
 }
 
@@ -219,7 +226,11 @@ function participantHold(p: ParticipantCtx | undefined, now: Date): string | und
 }
 
 /** Stale, or held by quiet hours: the outcome, or undefined to send now. */
-function timing(windowEndsAt: Date, zone: string, settings: SchedulerSettings, now: Date): Outcome | undefined {
+function timing(windowEndsAt: Date, zone: string, settings: SchedulerSettings, now: Date, ctx: BatchContext): Outcome | undefined {
+  return ctx.times.timing.get(`${zone}|${windowEndsAt.getTime()}`, () => timingNow(windowEndsAt, zone, settings, now));
+}
+
+function timingNow(windowEndsAt: Date, zone: string, settings: SchedulerSettings, now: Date): Outcome | undefined {
   if (now.getTime() >= windowEndsAt.getTime()) return skip('stale');
   if (!inQuietHours(now, zone, settings.quiet)) return undefined;
   const end = endOfQuietHours(now, zone, settings.quiet);
@@ -254,7 +265,7 @@ function decideCheckIn(r: Reminder, ctx: BatchContext, settings: SchedulerSettin
   const date = checkInKeyDate(r.dedupeKey);
   if (date) {
     // The cadence or time may have changed since planning.
-    if (!cadenceFor(p.track, p.checkInCadence).has(weekdayOf(date))) return cancel('cadence-changed');
+    if (!cadenceFor(p).has(ctx.times.weekday.get(date, () => weekdayOf(date)))) return cancel('cadence-changed');
     const slot = ctx.planner.slot(zone, date, parseTimeOfDay(p.checkInTime) ?? 9 * 60);
     if (Math.abs(slot.windowEndsAt.getTime() - r.windowEndsAt.getTime()) > DRIFT_MS) {
       if (slot.windowEndsAt.getTime() <= now.getTime()) return skip('stale');
@@ -264,14 +275,16 @@ function decideCheckIn(r: Reminder, ctx: BatchContext, settings: SchedulerSettin
     }
   }
   // The reminder's own day, even when quiet hours moved it to the next morning.
-  const dayStart = (date ? atLocal(date, 0, zone) : startOfLocalDay(r.dueAt, zone)).getTime();
+  const dayStart = date ? ctx.times.dayStart.get(`${zone}|${date}`, () => atLocal(date, 0, zone).getTime()) : startOfLocalDay(r.dueAt, zone).getTime();
   if ((ctx.checkIns.get(p.id) ?? []).some((at) => at >= dayStart && at <= now.getTime())) return cancel('already-checked-in');
-  const held = timing(windowEndsAt, zone, settings, now);
+  const held = timing(windowEndsAt, zone, settings, now, ctx);
   if (held) return held;
   const locale = asLocale(p.locale);
   let followUp: PlannedReminder | undefined;
   if (settings.options.followUpHours > 0) {
-    const due = outsideQuietHours(new Date(now.getTime() + settings.options.followUpHours * HOUR_MS), windowEndsAt, zone, settings.quiet);
+    const due = ctx.times.followUpDue.get(`${zone}|${windowEndsAt.getTime()}`, () =>
+      outsideQuietHours(new Date(now.getTime() + settings.options.followUpHours * HOUR_MS), windowEndsAt, zone, settings.quiet),
+    );
     if (due) {
       followUp = {
         kind: 'CHECK_IN_FOLLOW_UP',
@@ -303,7 +316,7 @@ function decideFollowUp(r: Reminder, ctx: BatchContext, settings: SchedulerSetti
   const since = (parent?.sentAt ?? new Date(r.dueAt.getTime() - settings.options.followUpHours * HOUR_MS)).getTime();
   if ((ctx.checkIns.get(p.id) ?? []).some((at) => at >= since)) return cancel('answered');
   const zone = validZone(p.station.timezone, settings.options.defaultTimezone);
-  const held = timing(r.windowEndsAt, zone, settings, now);
+  const held = timing(r.windowEndsAt, zone, settings, now, ctx);
   if (held) return held;
   const locale = asLocale(p.locale);
   return {
@@ -328,7 +341,7 @@ function decideAppointment(r: Reminder, ctx: BatchContext, settings: SchedulerSe
   if (a.status === 'DONE') return cancel('appointment-done');
   const zone = validZone(a.station.timezone, settings.options.defaultTimezone);
   const offset = appointmentKeyOffset(r.dedupeKey);
-  const expected = offset === undefined ? undefined : expectedAppointmentWindowEnd(a.startsAt, offset, settings.options.appointmentOffsetsMinutes, zone);
+  const expected = offset === undefined ? undefined : expectedAppointmentWindowEnd(a.startsAt, offset, appointmentOffsetsFor(settings.options, a.kind), zone);
   if (!expected || Math.abs(expected.getTime() - r.windowEndsAt.getTime()) > DRIFT_MS) return { kind: 'replan', appointmentId: a.id };
   const attendee = a.attendees.find((x) => x.participantId === r.participantId);
   if (!attendee) return cancel('not-attending');
@@ -339,7 +352,7 @@ function decideAppointment(r: Reminder, ctx: BatchContext, settings: SchedulerSe
   if (hold || !p) return cancel(hold ?? 'participant-missing');
   const pick = pickIdentity(p.identities);
   if ('reason' in pick) return cancel(pick.reason);
-  const held = timing(new Date(Math.min(r.windowEndsAt.getTime(), a.startsAt.getTime())), zone, settings, now);
+  const held = timing(new Date(Math.min(r.windowEndsAt.getTime(), a.startsAt.getTime())), zone, settings, now, ctx);
   if (held) return held;
   const locale = asLocale(p.locale);
   const text = st(locale, 'appt.reminder', {
@@ -366,7 +379,7 @@ async function decideDigest(tx: Tx, r: Reminder, ctx: BatchContext, settings: Sc
   const pick = pickIdentity(staff.identities);
   if ('reason' in pick) return cancel(pick.reason);
   const zone = validZone(staff.station?.timezone, settings.options.defaultTimezone);
-  const held = timing(r.windowEndsAt, zone, settings, now);
+  const held = timing(r.windowEndsAt, zone, settings, now, ctx);
   if (held) return held;
   const digest = await buildDigest(tx, staff.id, now, settings);
   if (!digest) return cancel('inactive');

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
-import type { Prisma, ReminderStatus, Track } from '../generated/prisma/client.js';
+import type { Prisma, ReminderStatus, RiskTier, Track } from '../generated/prisma/client.js';
 import { cadenceFor } from './cadence.js';
 import { settingsOrDefault, type SchedulerSettings } from './context.js';
 import { reminderKeys } from './keys.js';
-import { offsetLabel } from './options.js';
+import { Memo } from './memo.js';
+import { appointmentOffsetsFor, longestAppointmentOffset, offsetLabel } from './options.js';
 import { IDENTITY_SELECT, pickIdentity, SENDABLE_IDENTITY, STATUS_REASON } from './recipients.js';
 import { attendeesToRemind, insertReminders, participantPage, type AttendeeToRemind, type ReminderRow } from './store.js';
 import { addDays, atLocal, localDate, outsideQuietHours, parseTimeOfDay, validZone, weekdayOf } from './time.js';
@@ -44,6 +45,7 @@ export interface CheckInPerson {
   id: string;
   stationId: string;
   track: Track;
+  riskTier: RiskTier;
   checkInCadence: string | null;
   checkInTime: string;
   mutedUntil: Date | null;
@@ -53,6 +55,7 @@ const CHECK_IN_PERSON_SELECT = {
   id: true,
   stationId: true,
   track: true,
+  riskTier: true,
   checkInCadence: true,
   checkInTime: true,
   mutedUntil: true,
@@ -97,7 +100,7 @@ export class CheckInPlanner {
 
   /** Today's and tomorrow's check-in for a person: the row to have, or why there is none. */
   plan(person: CheckInPerson, zone: string): { key: string; row?: PlannedReminder; reason?: 'cadence-changed' | 'muted' | 'window-closed' }[] {
-    const cadence = cadenceFor(person.track, person.checkInCadence);
+    const cadence = cadenceFor(person);
     const minutes = parseTimeOfDay(person.checkInTime) ?? DEFAULT_CHECK_IN_MINUTES;
     return this.daysIn(zone).map(({ date, weekday }) => {
       const key = reminderKeys.checkIn(person.id, date);
@@ -275,19 +278,30 @@ export function expectedAppointmentWindowEnd(startsAt: Date, offsetMinutes: numb
   return appointmentWindows(startsAt, offsetsMinutes, zone).find((w) => w.offset === offsetMinutes)?.windowEndsAt;
 }
 
-function attendeeRows(attendee: AttendeeToRemind, zone: string, settings: SchedulerSettings, now: Date): PlannedReminder[] {
+interface PlacedWindow {
+  offset: number;
+  windowEndsAt: Date;
+  placement: Placement;
+}
+
+/** An appointment's reminder windows still open at `now`, placed around quiet hours: the same for every attendee. */
+function openWindows(attendee: AttendeeToRemind, zone: string, settings: SchedulerSettings, now: Date): PlacedWindow[] {
+  return appointmentWindows(attendee.startsAt, appointmentOffsetsFor(settings.options, attendee.kind), zone)
+    .filter((window) => window.windowEndsAt.getTime() > now.getTime())
+    .map((window) => ({ offset: window.offset, windowEndsAt: window.windowEndsAt, placement: place(window.rawDueAt, window.windowEndsAt, zone, settings) }));
+}
+
+function attendeeRows(attendee: AttendeeToRemind, windows: readonly PlacedWindow[], now: Date): PlannedReminder[] {
   const out: PlannedReminder[] = [];
-  for (const window of appointmentWindows(attendee.startsAt, settings.options.appointmentOffsetsMinutes, zone)) {
-    if (window.windowEndsAt.getTime() <= now.getTime()) continue;
-    const placement = place(window.rawDueAt, window.windowEndsAt, zone, settings);
+  for (const { offset, windowEndsAt, placement } of windows) {
     if (mutedAt(attendee.mutedUntil, placement.dueAt, now)) continue;
     out.push({
       kind: 'APPOINTMENT',
-      dedupeKey: reminderKeys.appointment(attendee.appointmentId, attendee.participantId, offsetLabel(window.offset)),
+      dedupeKey: reminderKeys.appointment(attendee.appointmentId, attendee.participantId, offsetLabel(offset)),
       participantId: attendee.participantId,
       appointmentId: attendee.appointmentId,
       dueAt: placement.dueAt,
-      windowEndsAt: window.windowEndsAt,
+      windowEndsAt,
       status: placement.status,
       skipReason: placement.skipReason,
       createdAt: now,
@@ -309,10 +323,12 @@ export async function planAppointmentReminders(
   appointmentIds?: string[],
   withinHorizon = !appointmentIds,
 ): Promise<{ appointments: number; created: number }> {
-  const { appointmentOffsetsMinutes, planBatchSize, defaultTimezone } = settings.options;
-  if (appointmentOffsetsMinutes.length === 0) return { appointments: 0, created: 0 };
-  const horizon = new Date(now.getTime() + ((appointmentOffsetsMinutes[0] ?? 0) + 24 * 60) * 60_000);
+  const { planBatchSize, defaultTimezone } = settings.options;
+  const longest = longestAppointmentOffset(settings.options);
+  if (longest === 0) return { appointments: 0, created: 0 };
+  const horizon = new Date(now.getTime() + (longest + 24 * 60) * 60_000);
   const zones = await stationZones(prisma, defaultTimezone);
+  const windows = new Memo<PlacedWindow[]>();
   const seen = new Set<string>();
   let after: { appointmentId: string; participantId: string } | undefined;
   let created = 0;
@@ -330,7 +346,9 @@ export async function planAppointmentReminders(
     for (const row of page) seen.add(row.appointmentId);
     const rows = page.flatMap((a) => {
       const planned = new Set(a.planned ?? []);
-      return attendeeRows(a, zones.get(a.stationId) ?? defaultTimezone, settings, now).filter((row) => !planned.has(row.dedupeKey));
+      const zone = zones.get(a.stationId) ?? defaultTimezone;
+      const open = windows.get(a.appointmentId, () => openWindows(a, zone, settings, now));
+      return attendeeRows(a, open, now).filter((row) => !planned.has(row.dedupeKey));
     });
     created += await insertReminders(prisma, rows);
     if (page.length < planBatchSize) break;

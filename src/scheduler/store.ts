@@ -1,4 +1,4 @@
-import { Prisma, type ReminderKind, type ReminderStatus, type Track } from '../generated/prisma/client.js';
+import { Prisma, type AppointmentKind, type ReminderKind, type ReminderStatus, type RiskTier, type Track } from '../generated/prisma/client.js';
 
 /**
  * The planning pass's bulk reads and writes, in SQL: Prisma's createMany and
@@ -55,6 +55,7 @@ export interface EligibleParticipant {
   id: string;
   stationId: string;
   track: Track;
+  riskTier: RiskTier;
   checkInCadence: string | null;
   checkInTime: string;
   mutedUntil: Date | null;
@@ -79,7 +80,7 @@ export async function participantPage(
 ): Promise<{ eligible: EligibleParticipant[]; next: string | undefined; scanned: number }> {
   const { after, limit, plannedSince } = input;
   const rows = await tx.$queryRaw<(EligibleParticipant & { status: string; sendable: boolean })[]>`
-    SELECT p.id, p."stationId", p.track::text AS track, p."checkInCadence", p."checkInTime", p."mutedUntil", p.status::text AS status,
+    SELECT p.id, p."stationId", p.track::text AS track, p."riskTier"::text AS "riskTier", p."checkInCadence", p."checkInTime", p."mutedUntil", p.status::text AS status,
            EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."participantId" = p.id AND i.reachable AND i."optedOutAt" IS NULL) AS sendable,
            ARRAY(SELECT r."dedupeKey" FROM "Reminder" r
                  WHERE r."participantId" = p.id AND r.kind = 'CHECK_IN' AND r."dueAt" >= ${plannedSince}) AS planned
@@ -87,10 +88,11 @@ export async function participantPage(
     ORDER BY p.id`;
   const eligible = rows
     .filter((r) => r.status === 'ACTIVE' && r.sendable)
-    .map(({ id, stationId, track, checkInCadence, checkInTime, mutedUntil, planned }) => ({
+    .map(({ id, stationId, track, riskTier, checkInCadence, checkInTime, mutedUntil, planned }) => ({
       id,
       stationId,
       track,
+      riskTier,
       checkInCadence,
       checkInTime,
       mutedUntil,
@@ -101,6 +103,7 @@ export async function participantPage(
 
 export interface AttendeeToRemind {
   appointmentId: string;
+  kind: AppointmentKind;
   stationId: string;
   startsAt: Date;
   participantId: string;
@@ -120,7 +123,7 @@ export async function attendeesToRemind(
 ): Promise<AttendeeToRemind[]> {
   const { now, until, appointmentIds, after, limit } = input;
   return tx.$queryRaw<AttendeeToRemind[]>`
-    SELECT a.id AS "appointmentId", a."stationId", a."startsAt", t."participantId", p."mutedUntil",
+    SELECT a.id AS "appointmentId", a.kind::text AS kind, a."stationId", a."startsAt", t."participantId", p."mutedUntil",
            ARRAY(SELECT r."dedupeKey" FROM "Reminder" r
                  WHERE r."participantId" = t."participantId" AND r.kind = 'APPOINTMENT' AND r."appointmentId" = a.id) AS planned
     FROM "Appointment" a

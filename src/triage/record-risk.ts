@@ -3,6 +3,12 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { Person } from '../pipeline/person.js';
 import type { RiskResult } from '../risk/index.js';
 
+/** A calm message that matched nothing needs no row: the message itself is the record. */
+export function worthRecording(risk: RiskResult): boolean {
+  const { phrases, rules, signals } = risk.evidence;
+  return risk.level > 0 || phrases.length > 0 || rules.length > 0 || signals.length > 0;
+}
+
 /**
  * Stores a RiskAssessment and, at level ≥ 2, opens or raises the
  * participant's escalation (alerting staff). `text` is what alerts quote.

@@ -1,10 +1,10 @@
 import type { Clock } from '../core/clock.js';
 import type { OutboundMessage } from '../core/messages.js';
 import type { EscalationContext } from '../escalation/open-or-raise.js';
-import { recordRisk } from './record-risk.js';
+import { recordRisk, worthRecording } from './record-risk.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Sender } from '../pipeline/person.js';
-import { assessSignals, assessText, combineRisk, type RiskResult, type RiskSignals } from '../risk/index.js';
+import { assessSignals, assessText, combineRisk, recentContextCanRaise, type RiskResult, type RiskSignals } from '../risk/index.js';
 import { safeReply } from './safe-reply.js';
 
 export interface TriageInput {
@@ -32,7 +32,8 @@ export function assessMessage(sender: Sender, text: string): RiskResult {
 
 /**
  * Triage of one message from a participant or family member: rules, then
- * signals and recent context, stored as a RiskAssessment; level ≥ 2 opens or
+ * signals and recent context (read only when it could matter), stored as a
+ * RiskAssessment when anything was found; level ≥ 2 opens or
  * raises the participant's escalation and alerts staff; level ≥ 2 gets a
  * reviewed safe reply. Runs before, and independently of, any model.
  */
@@ -44,14 +45,15 @@ export async function triage(
   const now = context.clock.now();
   const { person } = input.sender;
   const rules = assessMessage(input.sender, input.text);
-  const recentRows = person.participantId
-    ? await tx.riskAssessment.findMany({
-        where: { participantId: person.participantId, createdAt: { gt: new Date(now.getTime() - CONTEXT_WINDOW_MS) }, level: { gte: 2 } },
-        select: { level: true, createdAt: true },
-        take: 5,
-        orderBy: { createdAt: 'desc' },
-      })
-    : [];
+  const recentRows =
+    person.participantId && recentContextCanRaise(rules)
+      ? await tx.riskAssessment.findMany({
+          where: { participantId: person.participantId, createdAt: { gt: new Date(now.getTime() - CONTEXT_WINDOW_MS) }, level: { gte: 2 } },
+          select: { level: true, createdAt: true },
+          take: 5,
+          orderBy: { createdAt: 'desc' },
+        })
+      : [];
   const signals = assessSignals({
     ...input.signals,
     currentText: rules,
@@ -62,7 +64,7 @@ export async function triage(
   });
   const risk = signals.level > 0 ? combineRisk(rules, signals) : rules;
 
-  await recordRisk(tx, context, { person, risk, text: input.text, messageId: input.messageId, now });
+  if (worthRecording(risk)) await recordRisk(tx, context, { person, risk, text: input.text, messageId: input.messageId, now });
   const reply = person.kind === 'staff' ? undefined : await safeReply(tx, risk, person);
   return { risk, ...(reply ? { safeReply: reply } : {}), takesOver: risk.level >= 3 };
 }

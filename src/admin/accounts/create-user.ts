@@ -13,6 +13,13 @@ export interface CreateUserInput {
   locale?: string | undefined;
 }
 
+/** Who creates the account, for the audit log: the CLI by default. */
+export interface CreatedBy {
+  actorId: string | null;
+  tokenId?: string | null;
+  via: 'cli' | 'console' | 'api';
+}
+
 export type CreateUserResult =
   | { ok: true; id: string }
   | { ok: false; reason: 'login-taken' | 'invalid-login' | 'invalid-locale' | 'station-required' | 'unknown-station' | 'too-short' | 'too-long' };
@@ -28,7 +35,12 @@ function isLocale(value: string): value is Locale {
  * Creates a staff account. Supervisors and caseworkers belong to a station;
  * an admin may have none (programme level).
  */
-export async function createStaffUser(prisma: PrismaClient, input: CreateUserInput, now: Date): Promise<CreateUserResult> {
+export async function createStaffUser(
+  prisma: PrismaClient,
+  input: CreateUserInput,
+  now: Date,
+  createdBy: CreatedBy = { actorId: null, via: 'cli' },
+): Promise<CreateUserResult> {
   if (!LOGIN.test(input.login)) return { ok: false, reason: 'invalid-login' };
   const locale = input.locale ?? DEFAULT_LOCALE;
   if (!isLocale(locale)) return { ok: false, reason: 'invalid-locale' };
@@ -50,7 +62,11 @@ export async function createStaffUser(prisma: PrismaClient, input: CreateUserInp
         createdAt: now,
       },
     });
-    await writeAudit(prisma, { actorId: null, action: 'staff.create', targetType: 'staff', targetId: created.id, detail: { role: input.role, via: 'cli' } }, now);
+    await writeAudit(
+      prisma,
+      { actorId: createdBy.actorId, tokenId: createdBy.tokenId ?? null, action: 'staff.create', targetType: 'staff', targetId: created.id, detail: { role: input.role, via: createdBy.via } },
+      now,
+    );
     return { ok: true, id: created.id };
   } catch (error) {
     // Two creations at once: the unique login decides.

@@ -11,10 +11,37 @@ export type AuditAction =
   | 'escalation.note'
   | 'escalation.resolve'
   | 'view-messages'
+  | 'relief.status'
+  | 'content.create'
+  | 'content.update'
+  | 'content.retire'
+  | 'content.restore'
+  | 'broadcast.draft'
+  | 'broadcast.send'
+  | 'participant.create'
+  | 'participant.update'
+  | 'family.create'
+  | 'family.update'
+  | 'invite.create'
   | 'staff.create'
-  | 'api-token.create';
+  | 'staff.deactivate'
+  | 'staff.reactivate'
+  | 'staff.password-reset'
+  | 'staff.invite'
+  | 'staff.unlink'
+  | 'staff.privacy'
+  | 'station.create'
+  | 'station.update'
+  | 'report.export'
+  | 'api-token.create'
+  | 'appointment.create'
+  | 'appointment.move'
+  | 'appointment.cancel'
+  | 'appointment.attendance'
+  | 'participant.mute'
+  | 'participant.check-in-schedule';
 
-export type AuditTarget = 'participant' | 'escalation' | 'staff' | 'api-token';
+export type AuditTarget = 'participant' | 'escalation' | 'staff' | 'api-token' | 'station' | 'report' | 'family-member' | 'relief-request' | 'content-entry' | 'broadcast' | 'appointment';
 
 export interface AuditEntry {
   actorId: string | null;

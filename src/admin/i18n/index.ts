@@ -1,6 +1,12 @@
 import { catalogSection, type SectionKey } from './catalog-section.js';
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
+import { STAFF_AREA_SECTIONS } from '../staff/sections.js';
+import { schedulesCatalog } from '../schedules/i18n/index.js';
+import { reliefSection } from '../relief/i18n.js';
+import { contentSection } from '../content/i18n.js';
+import { broadcastSection } from '../broadcasts/i18n.js';
+import { peopleSection } from '../people/i18n.js';
 
 const core = catalogSection(zhCN, en);
 
@@ -8,7 +14,7 @@ const core = catalogSection(zhCN, en);
  * Every area's strings. To add an area: export `catalogSection(zh, en)` from
  * its folder and list it here; a unit test rejects keys defined twice.
  */
-export const ADMIN_SECTIONS = [core] as const;
+export const ADMIN_SECTIONS = [core, reliefSection, contentSection, broadcastSection, schedulesCatalog, ...STAFF_AREA_SECTIONS, peopleSection] as const;
 
 export type AdminMessageKey = SectionKey<(typeof ADMIN_SECTIONS)[number]>;
 

@@ -33,6 +33,12 @@ export const Layout: FC<LayoutProps> = ({ t, locale, title, signedIn, scripts = 
         {signedIn ? (
           <nav aria-label="main">
             <a href="/admin/escalations">{t('nav.queue')}</a>
+            <a href="/admin/people">{t('people.title')}</a>
+            <a href="/admin/relief">{t('relief.nav')}</a>
+            <a href="/admin/content">{t('content.nav')}</a>
+            <a href="/admin/broadcasts">{t('broadcast.nav')}</a>
+            <a href="/admin/schedules">{t('sched.nav')}</a>
+            <a href="/admin/staff">{t('nav.staffArea')}</a>
             <a href="/admin/password">{t('nav.password')}</a>
             <form method="post" action="/admin/logout" class="inline">
               <CsrfField token={signedIn.csrfToken} />

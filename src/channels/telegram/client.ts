@@ -28,6 +28,8 @@ export interface TelegramApi {
   setWebhook(url: string, secretToken: string): Promise<true>;
   deleteWebhook(): Promise<true>;
   getWebhookInfo(): Promise<WebhookInfo>;
+  /** The bot's own account (its username makes t.me invite links). */
+  getMe(): Promise<{ username?: string }>;
   /** Long poll; `signal` ends it early (stop). */
   getUpdates(offset: number, timeoutSeconds: number, signal: AbortSignal): Promise<Update[]>;
   /** Confirms updates before `offset` without waiting for new ones. */
@@ -62,6 +64,7 @@ export function createTelegramApi(token: string, apiRoot: string, requestTimeout
     // Pending updates are kept: they are delivered by polling instead.
     deleteWebhook: () => call('deleteWebhook', (signal) => telegram.callApi('deleteWebhook', { drop_pending_updates: false }, { signal })),
     getWebhookInfo: () => call('getWebhookInfo', (signal) => telegram.callApi('getWebhookInfo', {}, { signal })),
+    getMe: () => call('getMe', (signal) => telegram.callApi('getMe', {}, { signal })),
     getUpdates: (offset, timeoutSeconds, outer) =>
       call(
         'getUpdates',

@@ -55,6 +55,8 @@ export function createTelegramChannel(options: TelegramChannelOptions, log: Logg
   let polling: Polling | undefined;
   let registration: WebhookRegistration | undefined;
   let lookup: Promise<void> | undefined;
+  let identity: Promise<void> | undefined;
+  let botUsername: string | undefined;
 
   const handler = createUpdateHandler({
     api,
@@ -91,6 +93,10 @@ export function createTelegramChannel(options: TelegramChannelOptions, log: Logg
       if (state !== 'stopped') return;
       sink = next;
       state = 'starting';
+      // Only invite links need the username: never hold up the start for it.
+      identity = lookUpBotUsername(api, channelLog).then((name) => {
+        botUsername = name;
+      });
       if (options.mode === 'polling') {
         polling = startPolling({
           api,
@@ -112,7 +118,7 @@ export function createTelegramChannel(options: TelegramChannelOptions, log: Logg
     async stop(): Promise<void> {
       // Webhook requests from here on answer 503, so Telegram delivers them again later.
       sink = undefined;
-      await Promise.all([polling?.stop(), registration?.stop(), lookup]);
+      await Promise.all([polling?.stop(), registration?.stop(), lookup, identity]);
       await handler.settle();
       polling = undefined;
       registration = undefined;
@@ -127,10 +133,20 @@ export function createTelegramChannel(options: TelegramChannelOptions, log: Logg
         state: problem !== undefined && state !== 'stopped' ? 'error' : state,
         ...(webhookUrl ? { webhookUrl } : {}),
         ...(lastEventAt ? { lastEventAt } : {}),
+        ...(botUsername ? { botUsername } : {}),
         ...(problem !== undefined ? { detail: problem } : {}),
       };
     },
   };
+}
+
+async function lookUpBotUsername(api: TelegramApi, log: Logger): Promise<string | undefined> {
+  try {
+    return (await api.getMe()).username;
+  } catch (error) {
+    log.warn({ err: error }, 'could not read the bot username (getMe); invite links will not include t.me');
+    return undefined;
+  }
 }
 
 /** Without PUBLIC_URL the webhook is set by hand; status shows what Telegram has. */

@@ -174,7 +174,7 @@ async function finish(ctx: FlowContext, data: CheckInData, note: string | null):
   }
 
   // The pipeline already sent a level-2 reply for this very message (a worrying note): do not send a second.
-  const alreadyAnswered = await tx.riskAssessment.findFirst({ where: { messageId: ctx.turn.messageId, level: { gte: 2 } }, select: { id: true } });
+  const alreadyAnswered = (ctx.turn.risk?.level ?? 0) >= 2;
   const caseworker = profile.participant.caseworkerId
     ? await tx.staffUser.findUnique({ where: { id: profile.participant.caseworkerId }, select: { locale: true } })
     : null;

@@ -69,8 +69,7 @@ export async function continueReport(ctx: FlowContext, input: Input): Promise<Re
   const text = input.kind === 'text' ? input.text.trim() : '';
   if (!text) return askForReport(ctx, tr(ctx.locale, 'family.reportRetry'));
   const { tx, turn, profile } = ctx;
-  const triaged = await tx.riskAssessment.findFirst({ where: { messageId: turn.messageId }, select: { id: true } });
-  const outcome = triaged
+  const outcome = turn.risk
     ? undefined
     : await triage(tx, { ...ctx.deps.escalation, clock: ctx.deps.clock }, { sender: ctx.sender, text, messageId: turn.messageId });
   const body = Array.from(text).slice(0, REPORT_LIMIT).join('');

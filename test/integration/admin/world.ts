@@ -1,6 +1,7 @@
 // A small world for the console's route tests: two stations, every role,
 // a person on each station, and escalations made to order.
 import type { Hono } from 'hono';
+import { schedulerSettings, type SchedulerSettings } from '../../../src/scheduler/index.js';
 import { systemClock, type Clock } from '../../../src/core/clock.js';
 import type { Database } from '../../../src/db/client.js';
 import type { Prisma, StaffRole } from '../../../src/generated/prisma/client.js';
@@ -125,6 +126,7 @@ export interface TestAppOptions {
   channels?: ReadonlyMap<string, ChannelAdapter>;
   /** Called when the console enqueued outbound messages (the service wakes its dispatcher). */
   onOutboxChanged?: () => void;
+  schedulerSettings?: SchedulerSettings;
 }
 
 export async function buildTestApp(db: Database, options: TestAppOptions = {}): Promise<TestApp> {
@@ -141,6 +143,7 @@ export async function buildTestApp(db: Database, options: TestAppOptions = {}): 
         notifier,
         channels: options.channels ?? new Map(),
         onOutboxChanged: options.onOutboxChanged ?? (() => undefined),
+        schedulerSettings: options.schedulerSettings ?? schedulerSettings(),
         ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       },
       options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {},

@@ -48,6 +48,12 @@ describeEachDatabase('Telegram end to end: webhook → inbox → pipeline → ou
     expect(fake.webhook?.secretToken).toBe(SECRET);
   });
 
+  it('reports the bot username from getMe, for invite links', async () => {
+    await fake.waitFor((r) => r.apiMethod === 'getMe', 5000);
+    await eventually(async () => service.channels.get('TELEGRAM')?.status().botUsername, 5000, 'the bot username');
+    expect(service.channels.get('TELEGRAM')?.status().botUsername).toBe(fake.botUser.username);
+  });
+
   it('answers 401 to a missing or wrong secret and stores nothing; 400 to malformed JSON', async () => {
     const update = makeTextUpdate({ chatId, text: 'hi' });
     expect(await post(update, '')).toBe(401);

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { RiskResult } from '../../../src/risk/index.js';
 import type { Clock } from '../../../src/core/clock.js';
 import type { OutboundMessage } from '../../../src/core/messages.js';
 import { MAX_CHOICES } from '../../../src/conversation/choices.js';
@@ -117,13 +118,15 @@ export class Chat {
           },
         });
         const out: OutboundMessage[] = [];
+        let risk: RiskResult | undefined;
         if (triageFirst && 'text' in input) {
           // What the pipeline does before the engine sees free text.
           const outcome = await triage(tx, { ...ESCALATION, clock: this.clock }, { sender: this.sender, text: input.text, messageId: stored.id });
+          risk = outcome.risk;
           if (outcome.safeReply) out.push(outcome.safeReply);
           if (outcome.takesOver) return out;
         }
-        out.push(...(await this.engine.respond(tx, { sender: this.sender, messageId: stored.id, now, ...input })));
+        out.push(...(await this.engine.respond(tx, { sender: this.sender, messageId: stored.id, now, ...input, ...(risk ? { risk } : {}) })));
         return out;
       },
       { timeout: 20_000, maxWait: 20_000 },

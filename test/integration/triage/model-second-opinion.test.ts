@@ -66,7 +66,11 @@ describeEachDatabase('the model as a second opinion on risk', (db) => {
   it('changes nothing when the model fails', async () => {
     model.respondWith(() => ({ status: 500 }));
     const before = await db().prisma.riskAssessment.count();
-    await say('今天天气不错');
+    await say('这几天心情很低落');
+    // The rules' own row (raised by the earlier messages' context) and nothing from the model.
     expect(await db().prisma.riskAssessment.count()).toBe(before + 1);
+    const latest = await db().prisma.riskAssessment.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    expect(latest.level).toBeGreaterThanOrEqual(1);
+    expect(latest.source).not.toContain('model');
   });
 });
