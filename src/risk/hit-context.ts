@@ -3,7 +3,7 @@
  * decides, for each, whether it is denied, quoted, history, about someone
  * else, a joke, a fear or a handled craving, and caps its level accordingly.
  */
-import type { CompiledRule, Lexicon, RuleTag } from './lexicon-loader.js';
+import type { CompiledRule, Lexicon, ModifierGroup, Occurring, RuleTag } from './lexicon-loader.js';
 import { clauseIndexOf, findSpans, lastBefore, splitClauses, storyAt, type Span, type StoryCue } from './text-structure.js';
 import type { RiskCategory, RiskLevel, Speaker, SpeakerOption } from './types.js';
 
@@ -59,6 +59,8 @@ function anchored(regex: RegExp): RegExp {
 
 export interface Analysis {
   text: string;
+  /** Modifier groups that may occur in `text` (the others need not be tried). */
+  modifiers: ReadonlySet<ModifierGroup>;
   clauses: Span[];
   speaker: Speaker;
   story: StoryCue[];
@@ -80,59 +82,75 @@ function withoutOverlaps<T extends Span>(spans: T[]): T[] {
   return kept;
 }
 
-export function inferSpeaker(lex: Lexicon, masked: string, speakerOption: SpeakerOption | undefined): Speaker {
+export function inferSpeaker(lex: Lexicon, masked: string, occurring: Occurring, speakerOption: SpeakerOption | undefined): Speaker {
   if (speakerOption === 'family') return 'family';
   if (speakerOption === 'participant') return 'self';
-  return anchored(lex.modifiers.family_subject).test(masked) ? 'family' : 'self';
+  return occurs(lex, 'family_subject', masked, occurring.modifiers) ? 'family' : 'self';
 }
+
+/** Every match of a modifier group, or none without running it when the gate says it cannot occur. */
+export function modifierSpans(lex: Lexicon, group: ModifierGroup, text: string, occurring: Occurring): Span[] {
+  return occurring.modifiers.has(group) ? findSpans(lex.modifiers[group], text) : [];
+}
+
+/** Whether a modifier group matches `text`, a message or a part of one whose gate let `groups` through. */
+function occurs(lex: Lexicon, group: ModifierGroup, text: string, groups: ReadonlySet<ModifierGroup>): boolean {
+  return groups.has(group) && anchored(lex.modifiers[group]).test(text);
+}
+
+/** "朋友家", "他那里": a place, not the subject of what follows ("在朋友家嗨了一下"). */
+const PLACE_AFTER = /^(?:家|那里|那儿|那边|这里|这边)/;
 
 /** "跟朋友", "with my friend", "找他": a companion or object, not the subject of what follows. */
 const COMPANION_BEFORE = /(?:[跟和与同陪给叫找约问帮].{0,3}|\bwith (?:my |a |some |an )?|\bfor |\bto )$/;
 
-export function analyse(lex: Lexicon, normalised: string, masked: string, speaker: Speaker): Analysis {
-  const m = lex.modifiers;
-  const clauses = splitClauses(masked);
-  const story = withoutOverlaps([
-    ...findSpans(m.history, normalised).map((s) => ({ ...s, kind: 'history' as const })),
-    ...findSpans(m.current, normalised).map((s) => ({ ...s, kind: 'current' as const })),
-  ]);
-  const subjects = [
-    ...findSpans(m.other_person, masked)
-      .filter((s) => !COMPANION_BEFORE.test(masked.slice(Math.max(0, s.start - 5), s.start)))
-      .map((s) => ({ ...s, other: true })),
-    ...findSpans(m.first_person, masked).map((s) => ({ ...s, other: false })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
+/**
+ * `inNormalised` and `inMasked` are what the gate found in each form of the
+ * message: history, current and hyperbole cues are read in the normalised
+ * text (a benign phrase can hold one), the rest in the masked text.
+ */
+export function analyse(lex: Lexicon, normalised: string, masked: string, speaker: Speaker, inNormalised: Occurring, inMasked: Occurring): Analysis {
+  const story: StoryCue[] = [];
+  for (const s of modifierSpans(lex, 'history', normalised, inNormalised)) story.push({ start: s.start, end: s.end, kind: 'history' });
+  for (const s of modifierSpans(lex, 'current', normalised, inNormalised)) story.push({ start: s.start, end: s.end, kind: 'current' });
+  const subjects: (Span & { other: boolean })[] = [];
+  for (const s of modifierSpans(lex, 'other_person', masked, inMasked)) {
+    const companion = COMPANION_BEFORE.test(masked.slice(Math.max(0, s.start - 5), s.start));
+    if (!companion && !PLACE_AFTER.test(masked.slice(s.end, s.end + 2))) subjects.push({ start: s.start, end: s.end, other: true });
+  }
+  for (const s of modifierSpans(lex, 'first_person', masked, inMasked)) subjects.push({ start: s.start, end: s.end, other: false });
   return {
     text: masked,
-    clauses,
+    modifiers: inMasked.modifiers,
+    clauses: splitClauses(masked),
     speaker,
-    story,
-    media: findSpans(m.media, masked),
-    quoteExits: findSpans(m.quote_exit, masked),
-    subjects,
-    hyperbole: findSpans(m.hyperbole, normalised),
-    imminent: anchored(m.imminence).test(masked),
-    coping: anchored(m.coping).test(masked),
-    resolved: anchored(m.resolved).test(masked),
-    reschedule: anchored(m.reschedule).test(masked),
+    story: withoutOverlaps(story),
+    media: modifierSpans(lex, 'media', masked, inMasked),
+    quoteExits: modifierSpans(lex, 'quote_exit', masked, inMasked),
+    subjects: subjects.sort((a, b) => a.start - b.start || b.end - a.end),
+    hyperbole: modifierSpans(lex, 'hyperbole', normalised, inNormalised),
+    imminent: occurs(lex, 'imminence', masked, inMasked.modifiers),
+    coping: occurs(lex, 'coping', masked, inMasked.modifiers),
+    resolved: occurs(lex, 'resolved', masked, inMasked.modifiers),
+    reschedule: occurs(lex, 'reschedule', masked, inMasked.modifiers),
   };
 }
 
-const HAS_LATIN = /[a-z]/;
-const HAS_CJK = /[\u3400-\u9fff]/;
-
-export function findHits(lex: Lexicon, text: string, speaker: Speaker): Hit[] {
+/** Every rule match in `text` (the masked message), among the rules the gate let through. */
+export function findHits(lex: Lexicon, text: string, occurring: Occurring, speaker: Speaker): Hit[] {
   const hits: Hit[] = [];
-  // Rules of a script the message does not use cannot match: skip them (speed).
-  const scripts = { en: HAS_LATIN.test(text), zh: HAS_CJK.test(text) };
-  for (const rule of lex.rules) {
-    if (!scripts[rule.lang] && !rule.mixedScript) continue;
-    if (rule.familyOnly && speaker !== 'family') continue;
+  let needsTags = false;
+  for (const index of occurring.rules) {
+    const rule = lex.rules[index];
+    if (!rule || (rule.familyOnly && speaker !== 'family')) continue;
     for (const span of findSpans(rule.regex, text, rule.wordStart)) {
       hits.push({ start: span.start, end: span.end, rule, phrase: text.slice(span.start, span.end).trim(), clause: 0, status: 'current', level: rule.level });
+      needsTags ||= rule.requires.length > 0;
     }
   }
-  const present = new Set<RuleTag>(hits.flatMap((h) => [...h.rule.tags]));
+  if (!needsTags) return hits;
+  const present = new Set<RuleTag>();
+  for (const h of hits) for (const tag of h.rule.tags) present.add(tag);
   return hits.filter((h) => h.rule.requires.length === 0 || h.rule.requires.some((t) => present.has(t)));
 }
 
@@ -142,8 +160,8 @@ function deniedInReply(lex: Lexicon, a: Analysis, hit: Hit): boolean {
   const next = a.clauses[hit.clause + 1];
   if (!clause || !next) return false;
   const nextText = a.text.slice(next.start, next.end);
-  if (anchored(lex.modifiers.negation_next).test(nextText)) return true;
-  return a.text.slice(clause.start, clause.end).trimEnd().endsWith('?') && anchored(lex.modifiers.negation_reply).test(nextText);
+  if (occurs(lex, 'negation_next', nextText, a.modifiers)) return true;
+  return a.text.slice(clause.start, clause.end).trimEnd().endsWith('?') && occurs(lex, 'negation_reply', nextText, a.modifiers);
 }
 
 function isQuoted(a: Analysis, hit: Hit): boolean {
@@ -174,8 +192,8 @@ export function classifyHit(lex: Lexicon, a: Analysis, hit: Hit): HitStatus {
   const clause = a.clauses[hit.clause] ?? { start: 0, end: a.text.length };
   const prefix = a.text.slice(clause.start, hit.start);
   const suffix = a.text.slice(hit.end, clause.end);
-  const m = lex.modifiers;
-  if (rule.negatable && (anchored(m.negation_before).test(prefix) || anchored(m.negation_after).test(suffix) || deniedInReply(lex, a, hit))) return 'negated';
+  const m = a.modifiers;
+  if (rule.negatable && (occurs(lex, 'negation_before', prefix, m) || occurs(lex, 'negation_after', suffix, m) || deniedInReply(lex, a, hit))) return 'negated';
   if (isQuoted(a, hit)) return 'quoted';
   if (storyAt(a.story, a.clauses, hit.clause, hit) === 'history') return 'past';
   const category = rule.category;
@@ -183,37 +201,40 @@ export function classifyHit(lex: Lexicon, a: Analysis, hit: Hit): HitStatus {
   const emergency = rule.tags.has('emergency');
   if (a.speaker === 'self' && !emergency && (OTHER_PERSON_SUICIDE.has(category) || OTHER_PERSON_SUBSTANCE.has(category)) && isAboutSomeoneElse(a, hit)) return 'other';
   if (!emergency && !rule.tags.has('method') && HYPERBOLE_CATEGORIES.has(category) && hasHyperbole(a, hit)) return 'hyperbole';
-  if (WORRY_CATEGORIES.has(category) && anchored(m.worry_before).test(prefix)) return 'worry';
+  if (WORRY_CATEGORIES.has(category) && occurs(lex, 'worry_before', prefix, m)) return 'worry';
   if ((category === 'craving' || category === 'acquiring') && a.coping) return 'coped';
   if (category === 'dropout' && a.reschedule) return 'rescheduled';
   if (category === 'overdose' && a.resolved) return 'resolved';
   return 'current';
 }
 
-export function cappedLevel(hit: Hit): RiskLevel {
-  const { level, category } = hit.rule;
-  const cap = (n: RiskLevel): RiskLevel => (Math.min(level, n) as RiskLevel);
-  switch (hit.status) {
+/** The most a phrase can count for, given why it was softened. */
+function capFor(status: HitStatus, category: RiskCategory | null): RiskLevel {
+  switch (status) {
     case 'current':
-      return level;
+      return 4;
     case 'negated':
     case 'quoted':
       return 0;
     case 'past':
-      return cap(category !== null && SERIOUS.has(category) ? PAST_CAP_SERIOUS : PAST_CAP_OTHER);
+      return category !== null && SERIOUS.has(category) ? PAST_CAP_SERIOUS : PAST_CAP_OTHER;
     case 'other':
-      return cap(category !== null && OTHER_PERSON_SUICIDE.has(category) ? OTHER_PERSON_CAP_SUICIDE : OTHER_PERSON_CAP_SUBSTANCE);
+      return category !== null && OTHER_PERSON_SUICIDE.has(category) ? OTHER_PERSON_CAP_SUICIDE : OTHER_PERSON_CAP_SUBSTANCE;
     case 'hyperbole':
-      return cap(HYPERBOLE_CAP);
+      return HYPERBOLE_CAP;
     case 'worry':
-      return cap(WORRY_CAP);
+      return WORRY_CAP;
     case 'coped':
-      return cap(COPING_CAP);
+      return COPING_CAP;
     case 'rescheduled':
-      return cap(RESCHEDULE_CAP);
+      return RESCHEDULE_CAP;
     case 'resolved':
-      return cap(RESOLVED_CAP);
+      return RESOLVED_CAP;
   }
+}
+
+export function cappedLevel(hit: Hit): RiskLevel {
+  return Math.min(hit.rule.level, capFor(hit.status, hit.rule.category)) as RiskLevel;
 }
 
 /** "我又有那种想法了" after "以前想过自杀": the earlier phrase is current again. */

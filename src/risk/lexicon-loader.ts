@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { LexiconGate, type MayOccur } from './lexicon-gate.js';
 import { normalizeText, type Synonyms, type TraditionalMap } from './normalize.js';
 import { RISK_CATEGORIES, type Lang, type RiskCategory, type RiskLevel } from './types.js';
 
@@ -26,6 +27,8 @@ export const RULE_TAGS = [
   'drug',
   'staged',
   'farewell',
+  'settling',
+  'unreachable',
 ] as const;
 export type RuleTag = (typeof RULE_TAGS)[number];
 
@@ -50,7 +53,7 @@ const ruleFileSchema = z.object({ rules: z.array(ruleSchema).min(1) }).strict();
 
 const cueListSchema = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict();
 
-const MODIFIER_GROUPS = [
+export const MODIFIER_GROUPS = [
   'negation_before',
   'negation_after',
   'negation_reply',
@@ -70,11 +73,21 @@ const MODIFIER_GROUPS = [
   'family_subject',
   'benign',
 ] as const;
-type ModifierGroup = (typeof MODIFIER_GROUPS)[number];
+export type ModifierGroup = (typeof MODIFIER_GROUPS)[number];
+
+/** The rules and modifier groups that may occur in a text. */
+export type Occurring = MayOccur<ModifierGroup>;
 
 const modifiersSchema = z.object(Object.fromEntries(MODIFIER_GROUPS.map((g) => [g, cueListSchema])) as Record<ModifierGroup, typeof cueListSchema>).strict();
 
-const traditionalSchema = z.object({ pairs: z.array(z.string().regex(/^.{2}$/u, 'each pair is two characters')) }).strict();
+const pairSchema = z.string().regex(/^.{2}$/u, 'each pair is two characters');
+const traditionalSchema = z
+  .object({
+    pairs: z.array(pairSchema),
+    /** A machine-generated table: pairs separated by whitespace (one string parses far faster than thousands of list items). */
+    generated: z.string().optional(),
+  })
+  .strict();
 
 const synonymsSchema = z.object({ synonyms: z.record(z.string().min(1), z.string().min(1)) }).strict();
 
@@ -86,8 +99,6 @@ export interface CompiledRule {
   lang: Lang;
   /** True when a match must also start at a word boundary (English). */
   wordStart: boolean;
-  /** True when a Chinese rule also holds Latin letters ("k粉", "plug"), so it must run on any text. */
-  mixedScript: boolean;
   category: RiskCategory | null;
   level: RiskLevel;
   tags: ReadonlySet<RuleTag>;
@@ -101,6 +112,8 @@ export type CompiledModifiers = Record<ModifierGroup, RegExp>;
 
 export interface Lexicon {
   rules: readonly CompiledRule[];
+  /** Which rules (by index) and modifier groups could match a text: the others' regexes are not run. */
+  gate: LexiconGate<ModifierGroup>;
   modifiers: CompiledModifiers;
   traditional: TraditionalMap;
   /** Matches any character that `traditional` maps, so normalising skips the rest quickly. */
@@ -157,9 +170,13 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
 }
 
 function loadTraditional(file: string): TraditionalMap {
-  const { pairs } = validate(traditionalSchema, readYaml(file), file);
+  const { pairs, generated } = validate(traditionalSchema, readYaml(file), file);
+  const extra = (generated ?? '').split(/\s+/).filter((p) => p.length > 0);
+  const bad = extra.find((p) => !pairSchema.safeParse(p).success);
+  if (bad !== undefined) throw new LexiconError(`${path.basename(file)}: generated: ${JSON.stringify(bad)} is not two characters`);
   const map = new Map<string, string>();
-  for (const pair of pairs) {
+  // The curated pairs win over the generated table.
+  for (const pair of [...extra, ...pairs]) {
     const [from, to] = [...pair] as [string, string];
     if (from !== to) map.set(from, to);
   }
@@ -211,7 +228,6 @@ function loadRules(files: readonly string[], traditional: TraditionalMap): Compi
         negatable: r.negatable,
         familyOnly: r.speaker === 'family',
         wordStart: r.lang === 'en',
-        mixedScript: r.lang === 'zh' && /[a-z]/.test([...r.terms, ...r.patterns.map((p) => p.replace(/\\[a-z]/g, ''))].join('')),
         regex: compile(r.lang === 'en' ? wrapEnglish(alt) : alt, where),
       });
     }
@@ -236,7 +252,8 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   const rules = loadRules(ruleFiles, traditional);
   if (rules.length === 0) throw new LexiconError(`${dir}: no rules`);
   const traditionalChars = traditional.size > 0 ? new RegExp(`[${[...traditional.keys()].join('')}]`, 'gu') : /(?!)/g;
-  return { rules, modifiers, traditional, traditionalChars, synonyms };
+  const gate = new LexiconGate(rules.map((r) => r.regex), modifiers, MODIFIER_GROUPS);
+  return { rules, gate, modifiers, traditional, traditionalChars, synonyms };
 }
 
 let cached: Lexicon | undefined;

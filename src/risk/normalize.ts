@@ -26,7 +26,8 @@ function joinSpelledOut(text: string): string {
 const REPEATED_PUNCTUATION = /([!?.,;:~。、])\1+/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f]/g;
-const WHITESPACE = /\s+/g;
+/** Runs of whitespace other than a lone space (which would be replaced by itself). */
+const WHITESPACE_TO_FOLD = /\s{2,}|[^\S ]/g;
 
 export type TraditionalMap = ReadonlyMap<string, string>;
 
@@ -41,7 +42,7 @@ export function normalizeText(raw: string, traditional: TraditionalMap, mappedCh
   let text = raw.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase();
   text = text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
   if (traditional.size > 0) text = text.replace(mappedChars, (ch) => traditional.get(ch) ?? ch);
-  text = joinSpelledOut(text.replace(WHITESPACE, ' ')).replace(SEPARATOR_INSIDE_CJK, '$1');
+  text = joinSpelledOut(text.replace(WHITESPACE_TO_FOLD, ' ')).replace(SEPARATOR_INSIDE_CJK, '$1');
   if (synonyms) text = text.replace(synonyms.regex, (word) => synonyms.map.get(word) ?? word);
   return text.replace(REPEATED_PUNCTUATION, '$1').trim();
 }

@@ -1,8 +1,8 @@
 import { combinations, imminence, type Finding } from './combinations.js';
-import { analyse, cappedLevel, classifyHit, findHits, inferSpeaker, revive } from './hit-context.js';
+import { analyse, cappedLevel, classifyHit, findHits, inferSpeaker, modifierSpans, revive } from './hit-context.js';
 import { getLexicon, type Lexicon } from './lexicon-loader.js';
 import { normalizeText } from './normalize.js';
-import { blankOut, clauseIndexOf, findSpans } from './text-structure.js';
+import { blankOut, clauseIndexOf } from './text-structure.js';
 import type { Lang, RiskCategory, RiskLevel, RiskResult, Speaker, SpeakerOption } from './types.js';
 import { RISK_CATEGORIES } from './types.js';
 
@@ -24,11 +24,15 @@ function noRisk(speaker: Speaker): RiskResult {
 /** Scores one message with the curated lexicons. Pure and fast (no I/O after the first load). */
 export function assessText(text: string, opts: AssessTextOptions = {}, lexicon: Lexicon = getLexicon()): RiskResult {
   const normalised = normalizeText(text, lexicon.traditional, lexicon.traditionalChars, lexicon.synonyms);
-  const masked = blankOut(normalised, findSpans(lexicon.modifiers.benign, normalised));
-  const speaker = inferSpeaker(lexicon, masked, opts.speaker);
-  const hits = findHits(lexicon, masked, speaker);
+  const inNormalised = lexicon.gate.open(normalised);
+  const benign = modifierSpans(lexicon, 'benign', normalised, inNormalised);
+  const masked = blankOut(normalised, benign);
+  // Blanking can only remove phrases, but a literal with a space could straddle the blank: read the masked text again.
+  const inMasked = benign.length === 0 ? inNormalised : lexicon.gate.open(masked);
+  const speaker = inferSpeaker(lexicon, masked, inMasked, opts.speaker);
+  const hits = findHits(lexicon, masked, inMasked, speaker);
   if (hits.length === 0) return noRisk(speaker);
-  const a = analyse(lexicon, normalised, masked, speaker);
+  const a = analyse(lexicon, normalised, masked, speaker, inNormalised, inMasked);
   for (const h of hits) h.clause = clauseIndexOf(a.clauses, h.start);
   for (const h of hits) h.status = classifyHit(lexicon, a, h);
   revive(hits);
