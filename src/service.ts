@@ -147,6 +147,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       log: log.child({ module: 'admin' }),
       clock,
       publicUrl: config.publicUrl,
+      trustProxyHops: config.trustProxyHops,
       notifier,
       channels,
       onOutboxChanged: () => dispatcher.wake(),

@@ -11,6 +11,8 @@ export interface AdminDeps {
   clock: Clock;
   /** PUBLIC_URL: cookies are Secure when it is https, and POSTs must come from its origin. */
   publicUrl?: string | undefined;
+  /** TRUST_PROXY_HOPS: how many reverse proxies' X-Forwarded-For entries to believe (login limits per address). */
+  trustProxyHops?: number;
   notifier: EscalationNotifier;
   /** The running chat channels, by name: their status page and invite links. */
   channels: ReadonlyMap<string, ChannelAdapter>;

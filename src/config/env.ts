@@ -34,6 +34,7 @@ export const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
     PUBLIC_URL: optionalUrl,
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: z
       .string()

@@ -18,6 +18,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string | undefined;
+  /** Reverse proxies in front of the service whose X-Forwarded-For entries are believed. */
+  trustProxyHops: number;
   dataDir: string;
   database: { kind: 'embedded'; dir: string } | { kind: 'postgresql'; url: string; poolSize: number };
   defaultTimezone: string;
@@ -59,6 +61,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     port: env.PORT,
     host: env.HOST,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxyHops: env.TRUST_PROXY_HOPS,
     dataDir,
     database: env.DATABASE_URL
       ? { kind: 'postgresql', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }

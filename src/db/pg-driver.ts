@@ -33,22 +33,12 @@ export function pgDriver(pool: pg.Pool, onIdleError: (error: Error) => void = ()
         client.release();
       }
     },
-    async listen(channel, onPayload) {
-      // A dedicated connection: a pooled one could be handed to someone else.
-      const client = await pool.connect();
-      const handler = (message: pg.Notification) => {
-        if (message.channel === channel) onPayload(message.payload ?? '');
-      };
-      client.on('notification', handler);
-      await client.query(`LISTEN ${quoteIdent(channel)}`);
+    async listen(channel, onPayload, options = {}) {
+      const subscription = new ListenSubscription(pool, channel, onPayload, options.onReconnected ?? (() => {}), onIdleError);
+      await subscription.connect();
       const unsubscribe = async () => {
         if (!listeners.delete(unsubscribe)) return;
-        client.off('notification', handler);
-        try {
-          await client.query(`UNLISTEN ${quoteIdent(channel)}`);
-        } finally {
-          client.release();
-        }
+        await subscription.close();
       };
       listeners.add(unsubscribe);
       return unsubscribe;
@@ -58,4 +48,94 @@ export function pgDriver(pool: pg.Pool, onIdleError: (error: Error) => void = ()
       if (!pool.ended) await pool.end();
     },
   };
+}
+
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
+
+/**
+ * LISTEN on a dedicated connection (a pooled one could be handed to someone
+ * else) that comes back by itself: when the server drops it (restart,
+ * failover, an administrator), it reconnects with backoff and calls
+ * `onReconnected`, since notifications sent meanwhile are lost.
+ */
+class ListenSubscription {
+  private client: pg.PoolClient | undefined;
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private delayMs = RECONNECT_MIN_MS;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly channel: string,
+    private readonly onPayload: (payload: string) => void,
+    private readonly onReconnected: () => void,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  private readonly handleNotification = (message: pg.Notification): void => {
+    if (message.channel === this.channel) this.onPayload(message.payload ?? '');
+  };
+
+  private readonly handleLost = (error: Error): void => {
+    const lost = this.client;
+    this.client = undefined;
+    if (lost) {
+      lost.off('notification', this.handleNotification);
+      // Destroys the broken connection instead of returning it to the pool.
+      lost.release(error);
+    }
+    if (this.closed) return;
+    this.onError(error);
+    this.scheduleReconnect();
+  };
+
+  async connect(): Promise<void> {
+    const client = await this.pool.connect();
+    client.on('notification', this.handleNotification);
+    client.on('error', this.handleLost);
+    try {
+      await client.query(`LISTEN ${quoteIdent(this.channel)}`);
+    } catch (error) {
+      client.off('notification', this.handleNotification);
+      client.off('error', this.handleLost);
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
+    this.client = client;
+  }
+
+  private scheduleReconnect(): void {
+    this.retryTimer = setTimeout(() => {
+      this.connect().then(
+        () => {
+          this.delayMs = RECONNECT_MIN_MS;
+          this.onReconnected();
+        },
+        (error: unknown) => {
+          if (this.closed) return;
+          this.onError(error instanceof Error ? error : new Error(String(error)));
+          this.delayMs = Math.min(this.delayMs * 2, RECONNECT_MAX_MS);
+          this.scheduleReconnect();
+        },
+      );
+    }, this.delayMs);
+    this.retryTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return;
+    client.off('notification', this.handleNotification);
+    client.off('error', this.handleLost);
+    try {
+      await client.query(`UNLISTEN ${quoteIdent(this.channel)}`);
+      client.release();
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+    }
+  }
 }

@@ -11,8 +11,12 @@ export interface SqlDriver {
   exec(sql: string): Promise<void>;
   /** Runs fn on one connection, for session-level locks and transactions. */
   withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
-  /** Subscribes to NOTIFY on a channel; returns the unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; returns the unsubscribe function. A
+   * dropped connection is re-established; `onReconnected` then says that
+   * notifications may have been missed.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, options?: { onReconnected?: () => void }): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -49,6 +49,12 @@ const MESSAGE_KIND = {
 
 type Reply = { message: OutboundMessage; priority: number; dedupeKey?: string; holdMs?: number };
 
+/** Choices come most important first (offers, then answers, then the menu): the tail gives way to the channel's limit. */
+function fitChoices(message: OutboundMessage, maxChoices: number | undefined): OutboundMessage {
+  if (!message.choices || maxChoices === undefined || message.choices.length <= maxChoices) return message;
+  return { ...message, choices: message.choices.slice(0, maxChoices) };
+}
+
 /** A queued stand-in reply, held back while its final text is fetched after the commit. */
 interface HeldReply {
   dedupeKey: string;
@@ -277,6 +283,8 @@ export function createInboundHandler(options: PipelineOptions) {
     now: Date,
   ): Promise<void> {
     if (replies.length === 0) return;
+    const capabilities = options.channels.get(sender.channel)?.capabilities;
+    for (const reply of replies) reply.message = fitChoices(reply.message, capabilities?.maxChoices);
     await enqueueOutbound(
       tx,
       replies.map((reply, index) => ({
@@ -293,7 +301,7 @@ export function createInboundHandler(options: PipelineOptions) {
       now,
     );
     const lastChoices = replies.findLast((r) => r.message.choices?.length)?.message.choices;
-    if (lastChoices && options.channels.get(sender.channel)?.capabilities.choices === 'numbered') {
+    if (lastChoices && capabilities?.choices === 'numbered') {
       await rememberOfferedChoices(tx, sender, lastChoices);
     }
   }

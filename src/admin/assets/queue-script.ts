@@ -90,6 +90,8 @@ export const QUEUE_SCRIPT = String.raw`(() => {
     source = new EventSource('/admin/events');
     let wasDown = false;
     source.addEventListener('ready', () => { setLive(true); if (wasDown) refresh(); wasDown = false; });
+    // The server lost its LISTEN connection for a while: changes may have been missed.
+    source.addEventListener('resync', () => refresh());
     source.addEventListener('escalation', (event) => {
       let change;
       try { change = JSON.parse(event.data); } catch (e) { return; }

@@ -7,11 +7,20 @@ function hasSocketAddress(value: unknown): value is { incoming: { socket: { remo
 }
 
 /**
- * The peer's address from the Node server. Forwarded headers are not
- * trusted, so behind a reverse proxy every client shares the proxy's address
- * (and the per-address login limit); trusting X-Forwarded-For needs a setting
- * saying which proxy to believe. In-process requests (tests) have none.
+ * The client's address for per-address login limits. With no trusted proxy
+ * (the default) it is the peer's address and X-Forwarded-For is ignored, so
+ * nobody can pick their own address. Behind `trustedHops` reverse proxies,
+ * each of which appends the address it saw, the entry that many places from
+ * the right is the one the outermost trusted proxy saw; entries further left
+ * were written by the client and are never used. In-process requests (tests)
+ * have no socket.
  */
-export function clientAddress(c: Context): string {
-  return hasSocketAddress(c.env) ? (c.env.incoming.socket.remoteAddress ?? 'unknown') : 'local';
+export function clientAddress(c: Context, trustedHops = 0): string {
+  const peer = hasSocketAddress(c.env) ? (c.env.incoming.socket.remoteAddress ?? 'unknown') : 'local';
+  if (trustedHops === 0) return peer;
+  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return forwarded.at(-trustedHops) ?? peer;
 }

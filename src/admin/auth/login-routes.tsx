@@ -53,7 +53,7 @@ export function loginRoutes(deps: AdminDeps): Hono {
     }
     const now = deps.clock.now();
     const { login, password } = parsed.data;
-    const result = await guard.attempt({ login, password, address: clientAddress(c) }, now);
+    const result = await guard.attempt({ login, password, address: clientAddress(c, deps.trustProxyHops ?? 0) }, now);
     if (!result.ok) {
       await auditFailure(deps, result, now);
       const error =

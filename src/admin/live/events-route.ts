@@ -28,7 +28,13 @@ export function eventRoutes(deps: AdminDeps, options: AdminOptions): Hono<Consol
         const data = JSON.stringify({ id: update.id, number: update.number, level: update.level, status: update.status });
         stream.writeSSE({ event: 'escalation', data }).catch(() => unsubscribe());
       });
-      stream.onAbort(unsubscribe);
+      const stopResync = deps.notifier.onResync(() => {
+        stream.writeSSE({ event: 'resync', data: '{}' }).catch(() => stopResync());
+      });
+      stream.onAbort(() => {
+        unsubscribe();
+        stopResync();
+      });
       try {
         await stream.writeSSE({ event: 'ready', data: '{}', retry: 3000 });
         let shuttingDown = false;
@@ -44,6 +50,7 @@ export function eventRoutes(deps: AdminDeps, options: AdminOptions): Hono<Consol
         }
       } finally {
         unsubscribe();
+        stopResync();
       }
     });
   });

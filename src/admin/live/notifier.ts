@@ -18,6 +18,8 @@ export type EscalationListener = (update: EscalationUpdate) => void;
 /** One LISTEN per process, fanned out to every open console stream. */
 export interface EscalationNotifier {
   subscribe(listener: EscalationListener): () => void;
+  /** Called after the LISTEN connection was lost and came back: changes may have been missed. */
+  onResync(callback: () => void): () => void;
   readonly subscriberCount: number;
   /** Resolves when stop() is called: open event streams end then, so the HTTP server can drain. */
   readonly stopped: Promise<void>;
@@ -32,6 +34,7 @@ export interface EscalationNotifier {
  */
 export async function startEscalationNotifier(deps: { db: Database; log: Logger }): Promise<EscalationNotifier> {
   const listeners = new Set<EscalationListener>();
+  const resyncs = new Set<() => void>();
   const log = deps.log.child({ module: 'admin-live' });
 
   async function deliver(payload: string): Promise<void> {
@@ -68,9 +71,18 @@ export async function startEscalationNotifier(deps: { db: Database; log: Logger 
     }
   }
 
-  const unlisten = await deps.db.sql.listen(ESCALATIONS_CHANNEL, (payload) => {
-    deliver(payload).catch((error: unknown) => log.error({ err: error }, 'could not deliver an escalation notification'));
-  });
+  const unlisten = await deps.db.sql.listen(
+    ESCALATIONS_CHANNEL,
+    (payload) => {
+      deliver(payload).catch((error: unknown) => log.error({ err: error }, 'could not deliver an escalation notification'));
+    },
+    {
+      onReconnected: () => {
+        log.warn('the escalation LISTEN connection came back; open pages reload their lists');
+        for (const callback of resyncs) callback();
+      },
+    },
+  );
 
   let stopped = false;
   let markStopped: () => void = () => {};
@@ -81,6 +93,10 @@ export async function startEscalationNotifier(deps: { db: Database; log: Logger 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onResync(callback) {
+      resyncs.add(callback);
+      return () => resyncs.delete(callback);
+    },
     get subscriberCount() {
       return listeners.size;
     },
@@ -89,6 +105,7 @@ export async function startEscalationNotifier(deps: { db: Database; log: Logger 
       stopped = true;
       markStopped();
       listeners.clear();
+      resyncs.clear();
       await unlisten();
     },
   };

@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises';
+import { WECHAT_CAPABILITIES } from '../../../src/channels/wechat/index.js';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -66,5 +67,14 @@ describeEachDatabase('WeChat end to end on the mock puppet', (db) => {
     person.say('1').to(bot);
     await vi.waitFor(() => expect(sentTo(mocker, person, bot).at(-1)).toContain('社工会尽快联系你'), { timeout: 15_000 });
     expect(await db().prisma.caseworkerTask.count({ where: { kind: 'MESSAGE' } })).toBe(1);
+  });
+
+  it('offers no more numbered choices than WeChat shows well, and the numbers still map', async () => {
+    // An elevated message: the contact offer, the free-text answer's choices and the whole menu.
+    person.say('这两天又碰了，心里很乱').to(bot);
+    await vi.waitFor(() => expect(sentTo(mocker, person, bot).at(-1)).toMatch(/1\. 请社工联系我/), { timeout: 15_000 });
+    const numbers = [...(sentTo(mocker, person, bot).at(-1) ?? '').matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(WECHAT_CAPABILITIES.maxChoices);
   });
 });
