@@ -1,5 +1,5 @@
 import type { ChannelAdapter, ChannelStatus } from '../../channels/channel.js';
-import { qrImageDataUrl } from './qr.js';
+import { qrImageDataUrl } from '../views/qr-code.js';
 
 export interface ChannelCard {
   status: ChannelStatus;

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { ChannelAdapter } from '../../channels/channel.js';
 
 export interface InviteLinks {
@@ -22,10 +21,4 @@ export function inviteLinks(code: string, options: { channels: ReadonlyMap<strin
   const telegram = bot ? `https://t.me/${bot}?start=${code.replace(/-/g, '')}` : null;
   const web = options.channels.has('WEB') && options.publicUrl ? `${options.publicUrl.replace(/\/+$/, '')}/chat` : null;
   return { telegram, web };
-}
-
-/** A QR code as an SVG data URL, for an <img> (the CSP allows data: images and no inline script). */
-export async function qrCodeDataUrl(text: string): Promise<string> {
-  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }

@@ -10,7 +10,8 @@ import { peopleChoices } from './choices.js';
 import { loadParticipantProfile } from './detail-query.js';
 import { parsePeopleFilters } from './filters.js';
 import { participantFormRoutes } from './form-routes.js';
-import { inviteLinks, qrCodeDataUrl } from './invite-links.js';
+import { qrImageDataUrl } from '../views/qr-code.js';
+import { inviteLinks } from './invite-links.js';
 import { issueInvite } from './issue-invite.js';
 import { listPeople } from './list-query.js';
 import { decodeCursor, encodeCursor, loadTimeline } from './timeline-query.js';
@@ -78,7 +79,7 @@ export function peopleRoutes(deps: AdminDeps): Hono<ConsoleEnv> {
     const result = await issueInvite(prisma, { staff }, { participantId, ...(familyMemberId ? { familyMemberId } : {}) }, deps.clock.now());
     if (!result.ok) return problemPage(c, result.reason === 'not-found' ? 404 : 403);
     const links = inviteLinks(result.invite.code, { channels: deps.channels, publicUrl: deps.publicUrl });
-    const qrCode = links.telegram ? await qrCodeDataUrl(links.telegram) : null;
+    const qrCode = links.telegram ? await qrImageDataUrl(links.telegram) : null;
     // Rendered in the answer to the POST: the code is shown once and never stored.
     return renderPage(c, <InvitePage t={c.get('t')} staff={staff} csrfToken={csrfToken} invite={result.invite} links={links} qrCode={qrCode} />);
   }

@@ -4,7 +4,7 @@ import type { ConsoleEnv } from '../http/env.js';
 import { renderPage } from '../http/render.js';
 import type { AdminMessageKey } from '../i18n/index.js';
 import { PASSWORD_MIN_LENGTH } from '../auth/policy.js';
-import { qrImageDataUrl } from '../channels/qr.js';
+import { qrImageDataUrl } from '../views/qr-code.js';
 import { problemPage } from '../views/problem-page.js';
 import { creatableRoles } from './access.js';
 import { createStaff, NewStaffSchema, type CreateStaffResult } from './create.js';
