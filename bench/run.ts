@@ -3,16 +3,19 @@
 // BENCH_DATABASE_URL) with a fake Telegram Bot API on loopback, drives it
 // over HTTP, prints a table and writes bench/results.json.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openEmbedded, openPostgres, type Database } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
+import { createLogger } from '../src/log/logger.js';
 import { FakeTelegramApi } from '../test/fakes/telegram-bot-api.js';
+import { measureConsole, type ConsoleResult } from './console.js';
 import { measureInsertLimit } from './db-limit.js';
 import { CALM_TEXT, EMERGENCY_TEXT, failedPosts, percentile, pool, postUpdate, replyLatencies, repliesSoFar, waitForReplies, type SentMessage } from './load.js';
 import { measureRules } from './rules.js';
-import { seedBenchPeople } from './seed.js';
+import { measureScheduling, TELEGRAM_DEFAULT_PER_SECOND, type SchedulingResult } from './scheduling.js';
+import { seedBenchPeople, type BenchPeople } from './seed.js';
 import { startServiceProcess } from './service-process.js';
 import { round } from './stats.js';
 
@@ -26,12 +29,26 @@ const settings = {
   offeredPerSec: 100,
   offeredSeconds: quick ? 15 : 30,
   insertRows: quick ? 1000 : 3000,
+  schedulingParticipants: quick ? 10_000 : 100_000,
+  dueReminders: quick ? 600 : 3000,
+  consoleEscalations: 10_000,
+  consoleMessages: 5000,
 };
 /** The bot's Telegram send rate in these runs: a bot with raised limits, as a busy deployment would need. */
 const TELEGRAM_PER_SECOND = 1000;
 const SECRET = 'bench-secret';
 
-async function freshDatabase(): Promise<{ env: Record<string, string>; open: () => Promise<Database>; drop: () => Promise<void>; dataDir: string; kind: 'embedded' | 'postgresql' }> {
+interface FreshDatabase {
+  env: Record<string, string>;
+  open: () => Promise<Database>;
+  drop: () => Promise<void>;
+  dataDir: string;
+  kind: 'embedded' | 'postgresql';
+}
+
+type InsertLimit = Awaited<ReturnType<typeof measureInsertLimit>>;
+
+async function freshDatabase(): Promise<FreshDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tongxing-bench-'));
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
@@ -61,19 +78,8 @@ async function freshDatabase(): Promise<{ env: Record<string, string>; open: () 
   };
 }
 
-async function main(): Promise<void> {
-  console.log(`Tongxing benchmark${quick ? ' (quick)' : ''}: ${cpus().length} cores, node ${process.version}`);
-  const rulesPerSec = measureRules(quick ? 2 : 5);
-  console.log(`rules: ${Math.round(rulesPerSec)} msgs/s`);
-
-  const database = await freshDatabase();
-  const setupDb = await database.open();
-  await migrate(setupDb.sql);
-  const limit = await measureInsertLimit(setupDb, settings.insertRows, settings.concurrency);
-  console.log(`insert limit: client ${Math.round(limit.clientInsertPerSec)}/s, driver ${Math.round(limit.driverInsertPerSec)}/s`);
-  const people = await seedBenchPeople(setupDb.prisma, settings.participants, settings.caseworkers);
-  await setupDb.close();
-
+/** The service in its own process, driven over HTTP: throughput, escalations, latency at a fixed load, memory. */
+async function measureInbound(database: FreshDatabase, limit: InsertLimit, people: BenchPeople) {
   const fake = new FakeTelegramApi({ limits: { globalPerSecond: TELEGRAM_PER_SECOND, perChatPerSecond: 1, perChatBurst: 3 } });
   await fake.start();
   const service = await startServiceProcess({
@@ -130,11 +136,7 @@ async function main(): Promise<void> {
     const webhookTimes = offered.map((m) => m.webhookMs);
     const rssPeakMb = service.peakRssMb();
 
-    const results = {
-      db: database.kind,
-      cores: cpus().length,
-      node: process.version,
-      quick,
+    return {
       inbound: {
         messages: settings.messages,
         concurrency: settings.concurrency,
@@ -156,34 +158,113 @@ async function main(): Promise<void> {
         alertP50Ms: percentile(alertLatencies, 50),
         alertP99Ms: percentile(alertLatencies, 99),
       },
-      // Not measured yet: the scheduler and the console are not built (issues 6 and 7).
-      scheduling: { plan100kSec: null, dispatchPerSec: null, dispatchRatio: null, got429: fake.tooManyRequestsCount > 0 },
-      rules: { msgsPerSec: round(rulesPerSec) },
-      console: { queue10kMs: null, participant5kMs: null },
       memory: { rssPeakMb: round(rssPeakMb) },
-      failedWebhookCalls: failedPosts.length,
+      inbound429s: fake.tooManyRequestsCount,
     };
-    console.table({
-      'inbound msgs/s': results.inbound.msgsPerSec,
-      'client inserts/s': results.inbound.clientInsertPerSec,
-      'driver inserts/s': results.inbound.driverInsertPerSec,
-      'ratio (pipeline / client inserts)': results.inbound.ratio,
-      [`p50 / p95 / p99 ms at ${settings.offeredPerSec}/s`]: `${results.inbound.p50Ms} / ${results.inbound.p95Ms} / ${results.inbound.p99Ms}`,
-      'webhook p99 ms': results.inbound.webhookP99Ms,
-      'emergency → safe reply p50 / p99 ms': `${results.escalation.safeReplyP50Ms} / ${results.escalation.safeReplyP99Ms}`,
-      'emergency → caseworker alert p50 / p99 ms': `${results.escalation.alertP50Ms} / ${results.escalation.alertP99Ms}`,
-      'rules msgs/s': results.rules.msgsPerSec,
-      'service peak RSS MB': results.memory.rssPeakMb,
-      'failed webhook calls': failedPosts.length,
-      '429s from the fake API': fake.tooManyRequestsCount,
-    });
-    writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-    console.log('wrote bench/results.json');
   } finally {
     await service.stop();
     await fake.stop();
     await database.drop();
   }
+}
+
+/** Scheduling, then the console, each in this process on a fresh database of the same kind. */
+async function measureInProcess(): Promise<{ scheduling: SchedulingResult; console: ConsoleResult }> {
+  const log = createLogger({ level: 'error' });
+  const run = async <T>(measure: (db: Database) => Promise<T>): Promise<T> => {
+    const database = await freshDatabase();
+    const db = await database.open();
+    try {
+      await migrate(db.sql);
+      return await measure(db);
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  };
+  const scheduling = await run((db) => measureScheduling(db, { participants: settings.schedulingParticipants, dueReminders: settings.dueReminders }, log));
+  console.log(
+    `scheduling: ${scheduling.participants} participants planned in ${round(scheduling.planSec, 2)} s; ` +
+      `${scheduling.dueReminders} reminders at ${round(scheduling.dispatchPerSec)} msgs/s (${scheduling.maxInOneSecond} in the busiest second)`,
+  );
+  const consoleResult = await run((db) => measureConsole(db, { escalations: settings.consoleEscalations, messages: settings.consoleMessages }, log));
+  console.log(`console: queue ${Math.round(consoleResult.queueMs)} ms, participant page ${Math.round(consoleResult.participantMs)} ms (medians of 5)`);
+  return { scheduling, console: consoleResult };
+}
+
+async function main(): Promise<void> {
+  console.log(`Tongxing benchmark${quick ? ' (quick)' : ''}: ${cpus().length} cores, node ${process.version}`);
+  // The machine may be shared: the load around the run says how far to trust the figures.
+  const loadAtStart = loadavg();
+  const rulesPerSec = measureRules(quick ? 2 : 5);
+  console.log(`rules: ${Math.round(rulesPerSec)} msgs/s`);
+
+  const database = await freshDatabase();
+  const setupDb = await database.open();
+  await migrate(setupDb.sql);
+  const limit = await measureInsertLimit(setupDb, settings.insertRows, settings.concurrency);
+  console.log(`insert limit: client ${Math.round(limit.clientInsertPerSec)}/s, driver ${Math.round(limit.driverInsertPerSec)}/s`);
+  const people = await seedBenchPeople(setupDb.prisma, settings.participants, settings.caseworkers);
+  await setupDb.close();
+
+  const measured = await measureInbound(database, limit, people);
+
+  const inProcess = await measureInProcess();
+  const { scheduling } = inProcess;
+  const results = {
+    db: database.kind,
+    cores: cpus().length,
+    node: process.version,
+    quick,
+    inbound: measured.inbound,
+    escalation: measured.escalation,
+    scheduling: {
+      participants: scheduling.participants,
+      /** Measured at `participants` (10,000 with --quick), not scaled. */
+      plan100kSec: round(scheduling.planSec, 2),
+      remindersPlanned: scheduling.plan.checkIns.created + scheduling.plan.appointments.created + scheduling.plan.digests.created,
+      dueReminders: scheduling.dueReminders,
+      remindersToOutboxMs: Math.round(scheduling.remindersToOutboxMs),
+      dispatchPerSec: round(scheduling.dispatchPerSec),
+      dispatchRatio: round(scheduling.dispatchPerSec / TELEGRAM_DEFAULT_PER_SECOND, 2),
+      maxInOneSecond: scheduling.maxInOneSecond,
+      batchSec: round(scheduling.batchSec),
+      got429: scheduling.got429,
+    },
+    rules: { msgsPerSec: round(rulesPerSec) },
+    console: {
+      queue10kMs: Math.round(inProcess.console.queueMs),
+      participant5kMs: Math.round(inProcess.console.participantMs),
+      queueRunsMs: inProcess.console.queueRunsMs.map((ms) => Math.round(ms)),
+      participantRunsMs: inProcess.console.participantRunsMs.map((ms) => Math.round(ms)),
+    },
+    memory: measured.memory,
+    failedWebhookCalls: failedPosts.length,
+    /** 1, 5 and 15 minute load averages when the run started and when it ended. */
+    loadAverage: { atStart: loadAtStart.map((value) => round(value, 2)), atEnd: loadavg().map((value) => round(value, 2)) },
+  };
+  console.table({
+    'inbound msgs/s': results.inbound.msgsPerSec,
+    'client inserts/s': results.inbound.clientInsertPerSec,
+    'driver inserts/s': results.inbound.driverInsertPerSec,
+    'ratio (pipeline / client inserts)': results.inbound.ratio,
+    [`p50 / p95 / p99 ms at ${settings.offeredPerSec}/s`]: `${results.inbound.p50Ms} / ${results.inbound.p95Ms} / ${results.inbound.p99Ms}`,
+    'webhook p99 ms': results.inbound.webhookP99Ms,
+    'emergency → safe reply p50 / p99 ms': `${results.escalation.safeReplyP50Ms} / ${results.escalation.safeReplyP99Ms}`,
+    'emergency → caseworker alert p50 / p99 ms': `${results.escalation.alertP50Ms} / ${results.escalation.alertP99Ms}`,
+    [`plan a day for ${results.scheduling.participants} participants, s`]: results.scheduling.plan100kSec,
+    [`reminder dispatch msgs/s (ratio to ${TELEGRAM_DEFAULT_PER_SECOND}/s)`]: `${results.scheduling.dispatchPerSec} (${results.scheduling.dispatchRatio})`,
+    '429s in the reminder dispatch': results.scheduling.got429 ? 'yes' : 'none',
+    [`queue page, ${settings.consoleEscalations} open escalations, median ms`]: results.console.queue10kMs,
+    [`participant page, ${settings.consoleMessages} messages, median ms`]: results.console.participant5kMs,
+    'rules msgs/s': results.rules.msgsPerSec,
+    'service peak RSS MB': results.memory.rssPeakMb,
+    'failed webhook calls': failedPosts.length,
+    '429s from the fake API (inbound)': measured.inbound429s,
+    'load average 1 / 5 / 15 min, start → end': `${results.loadAverage.atStart.join(' / ')} → ${results.loadAverage.atEnd.join(' / ')}`,
+  });
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('wrote bench/results.json');
 }
 
 /** From each emergency POST to the caseworker alert naming that participant's pseudonym. */

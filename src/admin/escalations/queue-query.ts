@@ -41,6 +41,9 @@ export function queueWhere(staff: StaffPrincipal, filters: QueueFilters): Prisma
 
 export async function listQueue(prisma: PrismaClient, staff: StaffPrincipal, filters: QueueFilters): Promise<QueueRow[]> {
   const rows = await prisma.escalation.findMany({
+    // Joined JSON would be built for every matching row before the sort keeps
+    // QUEUE_LIMIT; separate queries for the kept rows are faster (bench: 10k open).
+    relationLoadStrategy: 'query',
     where: queueWhere(staff, filters),
     orderBy: filters.status === 'RESOLVED' ? [{ resolvedAt: 'desc' }] : [{ level: 'desc' }, { openedAt: 'asc' }],
     take: QUEUE_LIMIT,
