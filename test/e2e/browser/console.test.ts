@@ -2,20 +2,16 @@
 // log in on a phone-sized screen, see a crisis message sent through the web
 // chat arrive in the queue without a reload, acknowledge and resolve it, and
 // check that message text containing HTML is shown as text.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../src/db/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { eventually } from '../../support/service.js';
 import { startConsoleService, type ConsoleService } from './admin-service.js';
+import { launchChromium, PHONE, SHOTS, watchPage } from './browser-support.js';
 
-const SHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const HOSTILE = '<script>alert(1)</script><b>x</b>';
 const CRISIS = `我真的不想活了，安眠药已经攒了一瓶 ${HOSTILE}`;
-const PHONE = { width: 390, height: 844 };
 
 describe('the console in Chromium', () => {
   let db: TestDatabase;
@@ -24,30 +20,16 @@ describe('the console in Chromium', () => {
   let password = '';
   const problems: string[] = [];
 
-  function watch(page: Page, name: string): Page {
-    page.on('dialog', (dialog) => {
-      problems.push(`${name}: a dialog opened: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) problems.push(`${name}: console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${name}: page error: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${name}: ${response.status()} for ${new URL(response.url()).pathname}`);
-    });
-    return page;
-  }
+  const watch = (page: Page, name: string): Page => watchPage(page, problems, { ignoreConsole: /Failed to load resource/, name });
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
     db = await createTestDatabase('embedded');
     const seeded = await seedDemo(db.prisma);
     if (!seeded.seeded) throw new Error('the demo did not seed');
     password = seeded.logins.find((l) => l.login === 'caseworker')?.password ?? '';
     [app, browser] = await Promise.all([
       startConsoleService(db),
-      chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+      launchChromium(),
     ]);
   }, 60_000);
 

@@ -2,21 +2,17 @@
 // playwright-core), phone-sized: log in, create a participant whose name
 // contains HTML, see it shown as text, issue an invite and see the code and
 // its QR code; screenshots of the list, the participant page and the invite.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../src/db/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { startTestService } from '../../support/service.js';
 import { telegramReportingUsername } from '../../integration/admin/people-support.js';
 import type { RunningService } from '../../../src/service.js';
+import { launchChromium, logIn, PHONE, SHOTS, watchPage } from './browser-support.js';
 
-const SHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const HOSTILE = '<script>alert(1)</script><b>x</b>';
 const NAME = `小王${HOSTILE}`;
-const PHONE = { width: 390, height: 844 };
 
 describe('the People pages in Chromium', () => {
   let db: TestDatabase;
@@ -26,23 +22,9 @@ describe('the People pages in Chromium', () => {
   let password = '';
   const problems: string[] = [];
 
-  function watch(page: Page): Page {
-    page.on('dialog', (dialog) => {
-      problems.push(`a dialog opened: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} for ${new URL(response.url()).pathname}`);
-    });
-    return page;
-  }
+  const watch = (page: Page): Page => watchPage(page, problems);
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
     db = await createTestDatabase('embedded');
     const seeded = await seedDemo(db.prisma);
     if (!seeded.seeded) throw new Error('the demo did not seed');
@@ -50,7 +32,7 @@ describe('the People pages in Chromium', () => {
     [service, browser] = await Promise.all([
       // Telegram stands in with a bot username, so the invite has a deep link and a QR code.
       startTestService(db, {}, { channels: () => [telegramReportingUsername()] }),
-      chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+      launchChromium(),
     ]);
     url = service.http.url;
   }, 60_000);
@@ -67,9 +49,7 @@ describe('the People pages in Chromium', () => {
 
     await page.goto(`${url}/admin/people`);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/login');
-    await page.fill('input[name=login]', 'caseworker');
-    await page.fill('input[name=password]', password);
-    await Promise.all([page.waitForURL(/\/admin\/people$/), page.click('button[type=submit]')]);
+    await logIn(page, { login: 'caseworker', password }, /\/admin\/people$/);
     expect(await page.locator('li.person').count()).toBe(3);
     await page.screenshot({ path: `${SHOTS}people-list.png`, fullPage: true });
 

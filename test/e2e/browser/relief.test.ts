@@ -1,18 +1,14 @@
 // The relief board in Chromium on a phone-sized screen: a caseworker moves a
 // request from "new" to "in progress" on the board, then to "submitted"
 // with a note from its page, and the person's message is queued.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../src/db/seed/demo.js';
 import { OutboxPayloadSchema } from '../../../src/outbox/outbox-payload.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { startConsoleService, type ConsoleService } from './admin-service.js';
+import { launchChromium, logIn, PHONE, SHOTS, watchPage } from './browser-support.js';
 
-const SHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const PHONE = { width: 390, height: 844 };
 
 describe('the relief board in Chromium', () => {
   let db: TestDatabase;
@@ -23,19 +19,9 @@ describe('the relief board in Chromium', () => {
   let identityId = '';
   const problems: string[] = [];
 
-  function watch(page: Page): Page {
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} for ${new URL(response.url()).pathname}`);
-    });
-    return page;
-  }
+  const watch = (page: Page): Page => watchPage(page, problems);
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
     db = await createTestDatabase('embedded');
     const seeded = await seedDemo(db.prisma);
     if (!seeded.seeded) throw new Error('the demo did not seed');
@@ -49,7 +35,7 @@ describe('the relief board in Chromium', () => {
         data: { participantId: person.id, program: 'TEMPORARY_RELIEF', answers: { sudden: true, basicNeeds: true, noOtherHelp: false } },
       })
     ).id;
-    [app, browser] = await Promise.all([startConsoleService(db), chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })]);
+    [app, browser] = await Promise.all([startConsoleService(db), launchChromium()]);
   }, 60_000);
 
   afterAll(async () => {
@@ -62,9 +48,7 @@ describe('the relief board in Chromium', () => {
     const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = watch(await context.newPage());
     await page.goto(`${app.url}/admin/login?next=%2Fadmin%2Frelief`);
-    await page.fill('input[name=login]', 'caseworker');
-    await page.fill('input[name=password]', password);
-    await Promise.all([page.waitForURL(/\/admin\/relief$/), page.click('button[type=submit]')]);
+    await logIn(page, { login: 'caseworker', password }, /\/admin\/relief$/);
 
     const card = (status: string) => page.locator(`#col-${status} li.relief-card[data-id="${requestId}"]`);
     await card('NEW').waitFor();

@@ -1,17 +1,13 @@
 // The schedules page in Chromium on a phone-sized screen: the demo station's
 // week with its reminders, then a new urine test created through the form.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../src/db/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { startConsoleService, type ConsoleService } from './admin-service.js';
+import { launchChromium, logIn, PHONE, SHOTS } from './browser-support.js';
 
-const SHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const PHONE = { width: 390, height: 844 };
 
 describe('the schedules page in Chromium', () => {
   let db: TestDatabase;
@@ -20,12 +16,11 @@ describe('the schedules page in Chromium', () => {
   let password = '';
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
     db = await createTestDatabase('embedded');
     const seeded = await seedDemo(db.prisma);
     if (!seeded.seeded) throw new Error('the demo did not seed');
     password = seeded.logins.find((l) => l.login === 'caseworker')?.password ?? '';
-    [app, browser] = await Promise.all([startConsoleService(db), chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })]);
+    [app, browser] = await Promise.all([startConsoleService(db), launchChromium()]);
   }, 60_000);
 
   afterAll(async () => {
@@ -44,9 +39,7 @@ describe('the schedules page in Chromium', () => {
     });
 
     await page.goto(`${app.url}/admin/schedules`);
-    await page.fill('input[name=login]', 'caseworker');
-    await page.fill('input[name=password]', password);
-    await Promise.all([page.waitForURL(/\/admin\/schedules$/), page.click('button[type=submit]')]);
+    await logIn(page, { login: 'caseworker', password }, /\/admin\/schedules$/);
     expect(await page.locator('section.day').count()).toBe(7);
     // The week holding tomorrow: the demo's coming doses and tests, each with what goes out (planned or expected).
     const tomorrow = DateTime.now().setZone('Asia/Shanghai').plus({ days: 1 }).toISODate() ?? '';

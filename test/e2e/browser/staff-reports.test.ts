@@ -1,18 +1,14 @@
 // Staff, reports and channel status in a real browser (Debian's Chromium):
 // an admin on a phone-sized screen creates a caseworker, gets a linking code,
 // reads the reports, exports a CSV and sees the WeChat login QR code.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelAdapter } from '../../../src/channels/channel.js';
 import { seedDemo } from '../../../src/db/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { startTestService } from '../../support/service.js';
+import { launchChromium, logIn, PHONE, SHOTS, watchPage } from './browser-support.js';
 
-const SHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const PHONE = { width: 390, height: 844 };
 
 /** WeChat waiting for its login scan: only the status matters to these pages. */
 const waitingWechat: ChannelAdapter = {
@@ -31,30 +27,16 @@ describe('staff, reports and channel status in Chromium', () => {
   let password = '';
   const problems: string[] = [];
 
-  function watch(page: Page): Page {
-    page.on('dialog', (dialog) => {
-      problems.push(`a dialog opened: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} for ${new URL(response.url()).pathname}`);
-    });
-    return page;
-  }
+  const watch = (page: Page): Page => watchPage(page, problems);
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
     db = await createTestDatabase('embedded');
     const seeded = await seedDemo(db.prisma);
     if (!seeded.seeded) throw new Error('the demo did not seed');
     password = seeded.logins.find((l) => l.login === 'admin')?.password ?? '';
     [service, browser] = await Promise.all([
       startTestService(db, {}, { channels: () => [waitingWechat] }),
-      chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+      launchChromium(),
     ]);
   }, 60_000);
 
@@ -70,9 +52,7 @@ describe('staff, reports and channel status in Chromium', () => {
     const url = service.http.url;
 
     await page.goto(`${url}/admin/login`);
-    await page.fill('input[name=login]', 'admin');
-    await page.fill('input[name=password]', password);
-    await Promise.all([page.waitForURL(/\/admin\/escalations$/), page.click('button[type=submit]')]);
+    await logIn(page, { login: 'admin', password }, /\/admin\/escalations$/);
 
     // Staff: create a caseworker with a generated password, shown once.
     await page.click('a[href="/admin/staff"]');
