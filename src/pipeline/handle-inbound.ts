@@ -84,7 +84,10 @@ function needsSeenUpdate(sender: Sender, now: Date): boolean {
  * STOP/START, ask for text instead of media, otherwise store the message and
  * let the responder answer. Everything it writes, including the replies to
  * send and the event's PROCESSED mark, commits in one transaction, so an
- * event processed again after a crash changes nothing twice.
+ * event processed again after a crash changes nothing twice. Slow model
+ * calls come after the commit: the free-chat answer (replacing its queued
+ * stand-in) and the risk second opinion, side by side so neither waits for
+ * the other.
  */
 export function createInboundHandler(options: PipelineOptions) {
   const strangers = new StrangerReplies();
@@ -105,15 +108,17 @@ export function createInboundHandler(options: PipelineOptions) {
     }
     options.onOutboxChanged();
     if (strangerReply) await sendToStranger(options, message, strangerReply);
-    if (deferred) await finishHeldReply(options, deferred);
-    if (triaged && options.riskModel) {
-      const raised = await modelSecondOpinion({ ...options, assessor: options.riskModel }, triaged).catch((error: unknown) => {
-        options.log.error({ err: error, eventId: event.id }, 'could not apply the model risk assessment');
-        return false;
-      });
-      if (raised) options.onOutboxChanged();
-    }
+    await Promise.all([deferred && finishHeldReply(options, deferred), triaged && secondOpinion(event, triaged)]);
   };
+
+  async function secondOpinion(event: ClaimedEvent, triaged: SecondOpinionInput): Promise<void> {
+    if (!options.riskModel) return;
+    const raised = await modelSecondOpinion({ ...options, assessor: options.riskModel }, triaged).catch((error: unknown) => {
+      options.log.error({ err: error, eventId: event.id }, 'could not apply the model risk assessment');
+      return false;
+    });
+    if (raised) options.onOutboxChanged();
+  }
 
   async function process(
     event: ClaimedEvent,

@@ -54,6 +54,21 @@ describeEachDatabase('the model as a second opinion on risk', (db) => {
     });
   });
 
+  it('is not held up by a slow free-chat answer to the same message', async () => {
+    await db().prisma.escalation.deleteMany({ where: { participantId } });
+    // The risk call asks for JSON; the free-chat call does not and takes 3 s.
+    model.respondWith(({ body }) =>
+      body.response_format
+        ? { json: { level: 3, categories: ['suicide'], time_frame: 'current', rationale: 'quiet goodbye' } }
+        : { delayMs: 3000, content: '慢慢说，我在听。' },
+    );
+    const sentAt = Date.now();
+    await service.inbox.accept({ channel: 'WEB', eventKey: randomUUID(), externalUserId: 'm-1', chatId: 'm-1', kind: 'text', text: '这几天晚上老是醒', sentAt: new Date().toISOString() });
+    await eventually(async () => (await db().prisma.escalation.findFirst({ where: { participantId } })) ?? undefined, 10_000, 'an escalation');
+    expect(Date.now() - sentAt).toBeLessThan(2500);
+    await service.inbox.drained();
+  });
+
   it('never lowers the rules: a level-3 message stays level 3 when the model says 0', async () => {
     model.respondWith(() => ({ json: { level: 0, categories: [], time_frame: 'current', rationale: 'nothing' } }));
     const before = await db().prisma.riskAssessment.count();
