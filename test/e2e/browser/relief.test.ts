@@ -74,7 +74,7 @@ describe('the relief board in Chromium', () => {
     expect(await page.locator('.history li').count()).toBe(2);
     await page.screenshot({ path: `${SHOTS}relief-detail.png`, fullPage: true });
 
-    const texts = (await db.prisma.outboxMessage.findMany({ where: { identityId }, orderBy: { createdAt: 'asc' } })).map((r) => OutboxPayloadSchema.parse(r.payload).text);
+    const texts = (await db.prisma.outboxMessage.findMany({ where: { identityId }, orderBy: [{ createdAt: 'asc' }, { nextAttemptAt: 'asc' }] })).map((r) => OutboxPayloadSchema.parse(r.payload).text);
     expect(texts).toHaveLength(2);
     expect(texts[0]).toContain('社工正在帮你准备材料');
     expect(texts[1]).toContain('已经交上去了');

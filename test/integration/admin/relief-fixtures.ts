@@ -39,6 +39,6 @@ export async function createRelief(
 
 /** The texts queued for a chat account, oldest first. */
 export async function queuedTexts(db: Database, identityId: string): Promise<string[]> {
-  const rows = await db.prisma.outboxMessage.findMany({ where: { identityId }, orderBy: { createdAt: 'asc' } });
+  const rows = await db.prisma.outboxMessage.findMany({ where: { identityId }, orderBy: [{ createdAt: 'asc' }, { nextAttemptAt: 'asc' }] });
   return rows.map((row) => OutboxPayloadSchema.parse(row.payload).text);
 }

@@ -36,7 +36,7 @@ describeEachDatabase('crisis messages: safe reply, escalation, alerts, acknowled
   }
 
   async function outboxFor(identityId: string) {
-    return db().prisma.outboxMessage.findMany({ where: { identityId }, orderBy: { createdAt: 'asc' } });
+    return db().prisma.outboxMessage.findMany({ where: { identityId }, orderBy: [{ createdAt: 'asc' }, { nextAttemptAt: 'asc' }] });
   }
 
   beforeAll(async () => {

@@ -150,7 +150,7 @@ export async function reminders(prisma: PrismaClient, where: Prisma.ReminderWher
 }
 
 export async function outboxFor(prisma: PrismaClient, identityIds: string[]) {
-  return prisma.outboxMessage.findMany({ where: { identityId: { in: identityIds } }, orderBy: { createdAt: 'asc' } });
+  return prisma.outboxMessage.findMany({ where: { identityId: { in: identityIds } }, orderBy: [{ createdAt: 'asc' }, { nextAttemptAt: 'asc' }] });
 }
 
 export function text(payload: Prisma.JsonValue): string {
