@@ -20,6 +20,7 @@ import { startHttpServer, type HttpServer } from './http/server.js';
 import { Inbox } from './inbox/inbox.js';
 import type { Logger } from './log/logger.js';
 import { Dispatcher } from './outbox/dispatcher.js';
+import { isUrgentMessage } from './triage/urgency.js';
 import { reescalateOverdue } from './escalation/reescalate.js';
 import { startPeriodic } from './scheduler/periodic.js';
 import { createScheduler, schedulerSettings } from './scheduler/index.js';
@@ -119,6 +120,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       log: log.child({ module: 'inbox' }),
       clock,
       concurrency: config.inboxConcurrency,
+      isUrgent: isUrgentMessage,
       handler: createInboundHandler({
         db,
         channels,

@@ -22,6 +22,12 @@ export interface InboxOptions {
   handler: InboundHandler;
   /** Events handled at once; events of one chat are always handled in order. */
   concurrency?: number;
+  /**
+   * A quick look at an event before it waits for a slot (the risk rules on
+   * its text): urgent events take the next free slot ahead of calm ones, so
+   * a backlog never delays a crisis reply.
+   */
+  isUrgent?: (message: InboundMessage) => boolean;
 }
 
 /** Voice notes and other media are recorded as received, never stored. */
@@ -115,15 +121,26 @@ export class Inbox implements InboundSink {
     this.queue.push(id);
     const chatKey = `${message.channel}:${message.chatId}`;
     const previous = this.chatChains.get(chatKey) ?? Promise.resolve();
-    const run = previous.then(() => this.runOne({ id, message, attempts }));
+    const urgent = this.urgent(message);
+    const run = previous.then(() => this.runOne({ id, message, attempts }, urgent));
     this.chatChains.set(chatKey, run);
     void run.finally(() => {
       if (this.chatChains.get(chatKey) === run) this.chatChains.delete(chatKey);
     });
   }
 
-  private async runOne(event: ClaimedEvent): Promise<void> {
-    await this.slot();
+  /** A failing check must not stop the event: it then simply waits its turn. */
+  private urgent(message: InboundMessage): boolean {
+    try {
+      return this.options.isUrgent?.(message) ?? false;
+    } catch (error) {
+      this.options.log.error({ err: error }, 'the urgency check failed');
+      return false;
+    }
+  }
+
+  private async runOne(event: ClaimedEvent, urgent: boolean): Promise<void> {
+    await this.slot(urgent);
     const index = this.queue.indexOf(event.id);
     if (index >= 0) this.queue.splice(index, 1);
     try {
@@ -137,15 +154,17 @@ export class Inbox implements InboundSink {
   }
 
   private readonly waiting: (() => void)[] = [];
+  private readonly waitingUrgent: (() => void)[] = [];
 
-  private async slot(): Promise<void> {
+  private async slot(urgent: boolean): Promise<void> {
     const limit = this.options.concurrency ?? 8;
-    while (this.active >= limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    const queue = urgent ? this.waitingUrgent : this.waiting;
+    while (this.active >= limit) await new Promise<void>((resolve) => queue.push(resolve));
     this.active++;
   }
 
   private wake(): void {
-    this.waiting.shift()?.();
+    (this.waitingUrgent.shift() ?? this.waiting.shift())?.();
     if (this.active === 0 && this.queue.length === 0) {
       for (const resolve of this.idle) resolve();
       this.idle.clear();

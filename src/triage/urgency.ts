@@ -1,0 +1,15 @@
+import type { InboundMessage } from '../core/messages.js';
+import { assessText } from '../risk/index.js';
+
+/** Level 3 and above: the rules alone say a person may be in danger now. */
+const URGENT_LEVEL = 3;
+
+/**
+ * Whether an inbound message should be handled before calm ones waiting in
+ * the inbox: the risk rules on its text (microseconds, no database). Triage
+ * proper still runs when the message is handled; this only decides order.
+ */
+export function isUrgentMessage(message: InboundMessage): boolean {
+  if (message.kind !== 'text' || !message.text) return false;
+  return assessText(message.text, { speaker: 'participant' }).level >= URGENT_LEVEL;
+}
