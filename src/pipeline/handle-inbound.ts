@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, t } from '../i18n/index.js';
 import type { ClaimedEvent } from '../inbox/inbound-event.js';
 import type { Logger } from '../log/logger.js';
 import { enqueueOutbound, PRIORITY } from '../outbox/enqueue.js';
+import { fitChoices } from './fit-choices.js';
 import { isStart, isStop } from './keywords.js';
 import { linkAccount } from './link-account.js';
 import { choiceForNumber, OFFERED_CHOICES_KEY } from './numbered-choices.js';
@@ -48,12 +49,6 @@ const MESSAGE_KIND = {
 } as const;
 
 type Reply = { message: OutboundMessage; priority: number; dedupeKey?: string; holdMs?: number };
-
-/** Choices come most important first (offers, then answers, then the menu): the tail gives way to the channel's limit. */
-function fitChoices(message: OutboundMessage, maxChoices: number | undefined): OutboundMessage {
-  if (!message.choices || maxChoices === undefined || message.choices.length <= maxChoices) return message;
-  return { ...message, choices: message.choices.slice(0, maxChoices) };
-}
 
 /** A queued stand-in reply, held back while its final text is fetched after the commit. */
 interface HeldReply {

@@ -1,3 +1,4 @@
+import type { AdminDeps } from '../deps.js';
 import { appointmentOffsetsFor } from '../../scheduler/index.js';
 import { DateTime } from 'luxon';
 import { Hono } from 'hono';
@@ -12,11 +13,10 @@ import { loadAppointmentTarget } from './load-appointment.js';
 import { offsetsText, reminderOutlook } from './outlook.js';
 import { loadAppointmentView } from './query.js';
 import { afterChange, flashes } from './respond.js';
-import { settingsFor, type SchedulesDeps } from './settings.js';
 import { AppointmentPage } from './views/appointment-page.js';
 
 /** One appointment: its attendees and reminders, and moving, cancelling and attendance. */
-export function appointmentRoutes(deps: SchedulesDeps): Hono<ConsoleEnv> {
+export function appointmentRoutes(deps: AdminDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { prisma } = deps.db;
   const base = (id: string) => `/admin/schedules/appointments/${encodeURIComponent(id)}`;
@@ -24,7 +24,7 @@ export function appointmentRoutes(deps: SchedulesDeps): Hono<ConsoleEnv> {
   app.get('/schedules/appointments/:id', async (c) => {
     const { staff, csrfToken } = c.get('session');
     const t = c.get('t');
-    const settings = settingsFor(deps);
+    const settings = deps.schedulerSettings;
     const view = await loadAppointmentView(prisma, staff, c.req.param('id'));
     if (!view) return problemPage(c, 404);
     const now = deps.clock.now();

@@ -1,10 +1,10 @@
+import type { AdminDeps } from '../deps.js';
 import { recordAttendance, type RecordedStatus } from '../../scheduler/index.js';
 import { writeAudit } from '../audit/write.js';
 import type { Actor } from '../escalations/actions.js';
 import { mayRecordFor } from './access.js';
 import { loadAppointmentTarget } from './load-appointment.js';
 import { refuse, type ChangeResult } from './result.js';
-import { settingsFor, type SchedulesDeps } from './settings.js';
 
 const DRUG_TESTS = new Set(['URINE_TEST', 'HAIR_TEST']);
 
@@ -15,7 +15,7 @@ const DRUG_TESTS = new Set(['URINE_TEST', 'HAIR_TEST']);
  * signal; its staff alerts go out as soon as the transaction commits.
  */
 export async function recordAttendanceFor(
-  deps: SchedulesDeps,
+  deps: AdminDeps,
   actor: Actor,
   input: { appointmentId: string; participantId: string; status: RecordedStatus; result?: string | undefined },
 ): Promise<ChangeResult<{ signalled: boolean }>> {
@@ -29,7 +29,7 @@ export async function recordAttendanceFor(
   const result = DRUG_TESTS.has(lookup.target.kind) ? (input.result ?? null) : undefined;
   const now = deps.clock.now();
   const outcome = await deps.db.prisma.$transaction(async (tx) => {
-    const recorded = await recordAttendance(tx, input.appointmentId, input.participantId, input.status, result, now, settingsFor(deps));
+    const recorded = await recordAttendance(tx, input.appointmentId, input.participantId, input.status, result, now, deps.schedulerSettings);
     if (recorded.kind === 'not-found') return refuse('not-found');
     await writeAudit(
       tx,

@@ -1,10 +1,10 @@
+import type { AdminDeps } from '../deps.js';
 import { cancelAppointment, replanAppointment } from '../../scheduler/index.js';
 import { validZone } from '../../scheduler/time.js';
 import { writeAudit } from '../audit/write.js';
 import type { Actor } from '../escalations/actions.js';
 import { loadAppointmentTarget } from './load-appointment.js';
 import { refuse, type ChangeResult } from './result.js';
-import { settingsFor, type SchedulesDeps } from './settings.js';
 import { startInstant, type StartInput } from './start-time.js';
 
 /**
@@ -12,8 +12,8 @@ import { startInstant, type StartInput } from './start-time.js';
  * scheduler re-plan: pending reminders for the old time go, the new time gets
  * its own, and earlier answers (confirmed, asked to reschedule) are reset.
  */
-export async function moveAppointment(deps: SchedulesDeps, actor: Actor, appointmentId: string, start: StartInput): Promise<ChangeResult<{ startsAt: Date }>> {
-  const settings = settingsFor(deps);
+export async function moveAppointment(deps: AdminDeps, actor: Actor, appointmentId: string, start: StartInput): Promise<ChangeResult<{ startsAt: Date }>> {
+  const settings = deps.schedulerSettings;
   const lookup = await loadAppointmentTarget(deps.db.prisma, actor.staff, appointmentId);
   if (lookup.access === 'none') return refuse('not-found');
   if (lookup.access !== 'act') return refuse('forbidden');
@@ -47,7 +47,7 @@ export async function moveAppointment(deps: SchedulesDeps, actor: Actor, appoint
 }
 
 /** Cancels a scheduled appointment; its pending reminders are cancelled with it. */
-export async function cancelScheduledAppointment(deps: SchedulesDeps, actor: Actor, appointmentId: string): Promise<ChangeResult<{ cancelledReminders: number }>> {
+export async function cancelScheduledAppointment(deps: AdminDeps, actor: Actor, appointmentId: string): Promise<ChangeResult<{ cancelledReminders: number }>> {
   const lookup = await loadAppointmentTarget(deps.db.prisma, actor.staff, appointmentId);
   if (lookup.access === 'none') return refuse('not-found');
   if (lookup.access !== 'act') return refuse('forbidden');

@@ -1,3 +1,5 @@
+import type { SchedulerSettings } from '../../scheduler/index.js';
+import type { AdminDeps } from '../deps.js';
 import { randomUUID } from 'node:crypto';
 import type { AppointmentKind, Prisma } from '../../generated/prisma/client.js';
 import { createRecurringAppointments, planAppointmentReminders, type RecurrenceRule } from '../../scheduler/index.js';
@@ -7,7 +9,6 @@ import { writeAudit } from '../audit/write.js';
 import type { Actor } from '../escalations/actions.js';
 import { appointmentAccess, GROUP_KINDS, OWNERSHIP_SELECT } from './access.js';
 import { refuse, type ChangeResult } from './result.js';
-import { settingsFor, type SchedulesDeps } from './settings.js';
 import { startInstant, type StartInput } from './start-time.js';
 
 export interface NewAppointment {
@@ -34,9 +35,9 @@ type Tx = Prisma.TransactionClient;
  * recurrence), plans the reminders that are already due to be planned, and
  * writes the audit row, in one transaction. Role rule: see appointmentAccess.
  */
-export async function createAppointment(deps: SchedulesDeps, actor: Actor, input: NewAppointment): Promise<CreateResult> {
+export async function createAppointment(deps: AdminDeps, actor: Actor, input: NewAppointment): Promise<CreateResult> {
   const { prisma } = deps.db;
-  const settings = settingsFor(deps);
+  const settings = deps.schedulerSettings;
   const station = await prisma.station.findFirst({ where: { AND: [{ id: input.stationId }, scopeFor(actor.staff).stations] }, select: { id: true, timezone: true } });
   if (!station) return refuse('not-found', 'no such station');
   const zone = validZone(station.timezone, settings.options.defaultTimezone);
@@ -90,7 +91,7 @@ function endsAt(startsAt: Date, durationMinutes: number | undefined): Date | nul
   return durationMinutes ? new Date(startsAt.getTime() + durationMinutes * 60_000) : null;
 }
 
-async function createOne(tx: Tx, input: NewAppointment, r: Resolved, settings: ReturnType<typeof settingsFor>): Promise<CreateResult> {
+async function createOne(tx: Tx, input: NewAppointment, r: Resolved, settings: SchedulerSettings): Promise<CreateResult> {
   const id = randomUUID();
   await tx.appointment.create({
     data: {
@@ -111,7 +112,7 @@ async function createOne(tx: Tx, input: NewAppointment, r: Resolved, settings: R
   return { ok: true, appointmentIds: [id], seriesId: null };
 }
 
-async function createSeries(tx: Tx, input: NewAppointment, r: Resolved, settings: ReturnType<typeof settingsFor>): Promise<CreateResult> {
+async function createSeries(tx: Tx, input: NewAppointment, r: Resolved, settings: SchedulerSettings): Promise<CreateResult> {
   const recurrence = input.recurrence;
   if (!recurrence) return refuse('invalid');
   const result = await createRecurringAppointments(

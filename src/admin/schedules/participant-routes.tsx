@@ -1,3 +1,4 @@
+import type { AdminDeps } from '../deps.js';
 import { appointmentOffsetsFor } from '../../scheduler/index.js';
 import { Hono } from 'hono';
 import { addDays, localDate, validZone } from '../../scheduler/time.js';
@@ -9,21 +10,20 @@ import { reminderOutlook } from './outlook.js';
 import { latestResumeDate, loadParticipantSchedule, setCheckInSchedule, setMute } from './participant-settings.js';
 import { listAppointments } from './query.js';
 import { afterChange, flashes } from './respond.js';
-import { settingsFor, type SchedulesDeps } from './settings.js';
 import { ParticipantSchedulePage } from './views/participant-page.js';
 
 /** Coming appointments shown on a person's page. */
 const UPCOMING_DAYS = 60;
 
 /** /admin/schedules/participants/:id: pause reminders, check-in cadence and time (linked from the people pages). */
-export function participantRoutes(deps: SchedulesDeps): Hono<ConsoleEnv> {
+export function participantRoutes(deps: AdminDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { prisma } = deps.db;
   const base = (id: string) => `/admin/schedules/participants/${encodeURIComponent(id)}`;
 
   app.get('/schedules/participants/:id', async (c) => {
     const { staff, csrfToken } = c.get('session');
-    const settings = settingsFor(deps);
+    const settings = deps.schedulerSettings;
     const lookup = await loadParticipantSchedule(prisma, staff, c.req.param('id'));
     if (lookup.access === 'none') return problemPage(c, 404);
     const { person } = lookup;

@@ -1,3 +1,4 @@
+import type { AdminDeps } from '../deps.js';
 import type { PrismaClient, RiskTier, Track } from '../../generated/prisma/client.js';
 import { parseCadence, replanCheckIns } from '../../scheduler/index.js';
 import { addDays, atLocal, localDate, parseTimeOfDay, validZone } from '../../scheduler/time.js';
@@ -7,7 +8,6 @@ import { writeAudit } from '../audit/write.js';
 import type { Actor } from '../escalations/actions.js';
 import { OWNERSHIP_SELECT } from './access.js';
 import { refuse, type ChangeResult } from './result.js';
-import { settingsFor, type SchedulesDeps } from './settings.js';
 
 export interface ParticipantSchedule {
   id: string;
@@ -50,8 +50,8 @@ export async function loadParticipantSchedule(prisma: PrismaClient, staff: Pick<
  * stay, custody), or clears the pause; they resume by themselves. The
  * coming check-ins are re-planned at once.
  */
-export async function setMute(deps: SchedulesDeps, actor: Actor, participantId: string, resumeOn: string | null): Promise<ChangeResult<{ mutedUntil: Date | null }>> {
-  const settings = settingsFor(deps);
+export async function setMute(deps: AdminDeps, actor: Actor, participantId: string, resumeOn: string | null): Promise<ChangeResult<{ mutedUntil: Date | null }>> {
+  const settings = deps.schedulerSettings;
   const lookup = await loadParticipantSchedule(deps.db.prisma, actor.staff, participantId);
   if (lookup.access === 'none') return refuse('not-found');
   if (lookup.access !== 'act') return refuse('forbidden');
@@ -91,7 +91,7 @@ export function latestResumeDate(now: Date, zone: string): string {
  * scheduler's own parsers, and re-plans the coming check-ins.
  */
 export async function setCheckInSchedule(
-  deps: SchedulesDeps,
+  deps: AdminDeps,
   actor: Actor,
   participantId: string,
   input: { cadence: string | null; time: string },
@@ -102,7 +102,7 @@ export async function setCheckInSchedule(
   if (lookup.access === 'none') return refuse('not-found');
   if (lookup.access !== 'act') return refuse('forbidden');
   const now = deps.clock.now();
-  const settings = settingsFor(deps);
+  const settings = deps.schedulerSettings;
   await deps.db.prisma.$transaction(async (tx) => {
     await tx.participant.update({ where: { id: participantId }, data: { checkInCadence: input.cadence, checkInTime: input.time.trim() } });
     await replanCheckIns(tx, participantId, now, settings);

@@ -1,3 +1,4 @@
+import type { AdminDeps } from '../deps.js';
 import { appointmentOffsetsFor } from '../../scheduler/index.js';
 import { Hono, type Context } from 'hono';
 import { localDate, validZone } from '../../scheduler/time.js';
@@ -13,7 +14,6 @@ import { reminderOutlook } from './outlook.js';
 import { participantRoutes } from './participant-routes.js';
 import { LIST_LIMIT, listAppointments, stationPeople, visibleStations, type StationOption } from './query.js';
 import { flashes } from './respond.js';
-import { settingsFor, type SchedulesDeps } from './settings.js';
 import { NewAppointmentPage } from './views/new-page.js';
 import { SchedulePage, type ScheduleData } from './views/schedule-page.js';
 import { weekOf } from './week.js';
@@ -24,13 +24,13 @@ function pickStation(stations: StationOption[], staff: StaffPrincipal, requested
 }
 
 /** /admin/schedules: the week view and the list, the create form, and (mounted here) appointment and participant pages. */
-export function scheduleRoutes(deps: SchedulesDeps): Hono<ConsoleEnv> {
+export function scheduleRoutes(deps: AdminDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { prisma } = deps.db;
 
   app.get('/schedules', async (c) => {
     const { staff, csrfToken } = c.get('session');
-    const settings = settingsFor(deps);
+    const settings = deps.schedulerSettings;
     const filters = parseScheduleFilters(c.req.query());
     const now = deps.clock.now();
     const stations = await visibleStations(prisma, staff);
@@ -84,7 +84,7 @@ export function scheduleRoutes(deps: SchedulesDeps): Hono<ConsoleEnv> {
     const result = await createAppointment(deps, { staff }, input);
     if (result.ok) {
       const first = await prisma.appointment.findUniqueOrThrow({ where: { id: result.appointmentIds[0] ?? '' }, select: { startsAt: true, station: { select: { timezone: true } } } });
-      const week = localDate(first.startsAt, validZone(first.station.timezone, settingsFor(deps).options.defaultTimezone));
+      const week = localDate(first.startsAt, validZone(first.station.timezone, deps.schedulerSettings.options.defaultTimezone));
       return c.redirect(`/admin/schedules?view=week&station=${encodeURIComponent(input.stationId)}&week=${week}&done=created&count=${result.appointmentIds.length}`, 303);
     }
     switch (result.reason) {
