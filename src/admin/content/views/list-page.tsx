@@ -7,6 +7,7 @@ import { Flash, Layout } from '../../views/layout.js';
 import { CONTENT_KINDS } from '../forms.js';
 import { kindLabel, localeLabel, scopeLabel } from '../labels.js';
 import { CONTENT_STATUSES, type ContentFilters } from '../queries.js';
+import { StationSelect } from '../../views/station-select.js';
 
 const STATUS_KEY = { active: 'content.status.active', retired: 'content.status.retired', all: 'content.status.all' } as const;
 
@@ -35,17 +36,7 @@ const Filters: FC<{ t: Translate; filters: ContentFilters; stations: { id: strin
       </select>
     </label>
     {isAdmin ? (
-      <label>
-        {t('content.station')}
-        <select name="station">
-          <option value="">{t('content.anyScope')}</option>
-          {stations.map((s) => (
-            <option value={s.id} selected={filters.stationId === s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StationSelect label={t('content.station')} stations={stations} selected={filters.stationId} anyLabel={t('content.anyScope')} />
     ) : null}
     <label>
       {t('content.status')}

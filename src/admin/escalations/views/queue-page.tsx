@@ -6,6 +6,7 @@ import { Layout } from '../../views/layout.js';
 import { QUEUE_STATUSES, filtersToQuery, type QueueFilters, type QueueStatus } from '../filters.js';
 import type { QueueRow } from '../queue-query.js';
 import { QueueList } from './queue-list.js';
+import { StationSelect } from '../../views/station-select.js';
 
 function statusOption(t: Translate, status: QueueStatus): string {
   switch (status) {
@@ -49,17 +50,7 @@ const Filters: FC<{ t: Translate; staff: StaffPrincipal; filters: QueueFilters; 
       </select>
     </label>
     {staff.role === 'ADMIN' ? (
-      <label>
-        {t('queue.filterStation')}
-        <select name="station">
-          <option value="">{t('queue.allStations')}</option>
-          {stations.map((s) => (
-            <option value={s.id} selected={filters.stationId === s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StationSelect label={t('queue.filterStation')} stations={stations} selected={filters.stationId} anyLabel={t('queue.allStations')} />
     ) : (
       <label class="check">
         <input type="checkbox" name="mine" value="1" checked={filters.mine} />

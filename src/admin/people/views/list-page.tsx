@@ -8,6 +8,7 @@ import { PERSON_STATUSES, RISK_TIERS, TRACKS } from '../fields.js';
 import { REACH_FILTERS, filtersToQuery, type PeopleFilters } from '../filters.js';
 import { personStatusLabel, reachLabel, riskLabel, trackLabel } from '../labels.js';
 import type { PeoplePage, PersonRow } from '../list-query.js';
+import { StationSelect } from '../../views/station-select.js';
 
 export interface FilterChoices {
   stations: { id: string; name: string }[];
@@ -21,17 +22,7 @@ const Filters: FC<{ t: Translate; staff: StaffPrincipal; filters: PeopleFilters;
       <input type="search" name="q" value={filters.q ?? ''} maxlength={64} placeholder={t('people.searchHint')} autocomplete="off" />
     </label>
     {staff.role === 'ADMIN' ? (
-      <label>
-        {t('people.station')}
-        <select name="station">
-          <option value="">{t('people.any')}</option>
-          {choices.stations.map((s) => (
-            <option value={s.id} selected={filters.stationId === s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StationSelect label={t('people.station')} stations={choices.stations} selected={filters.stationId} anyLabel={t('people.any')} />
     ) : null}
     <label>
       {t('people.caseworker')}

@@ -10,6 +10,7 @@ import type { BoardFilters } from '../filters.js';
 import { reliefProgramLabel, reliefStatusLabel } from '../labels.js';
 import { MoveForm } from './move-form.js';
 import { PrescreenAnswers } from './prescreen.js';
+import { StationSelect } from '../../views/station-select.js';
 
 const Card: FC<{ t: Translate; staff: StaffPrincipal; card: ReliefCard; now: Date; csrfToken: string }> = ({ t, staff, card, now, csrfToken }) => (
   <li class="relief-card" data-id={card.id} data-status={card.status}>
@@ -40,17 +41,7 @@ const Filters: FC<{ t: Translate; staff: StaffPrincipal; filters: BoardFilters; 
       </select>
     </label>
     {staff.role === 'ADMIN' ? (
-      <label>
-        {t('relief.filterStation')}
-        <select name="station">
-          <option value="">{t('relief.allStations')}</option>
-          {stations.map((s) => (
-            <option value={s.id} selected={filters.stationId === s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StationSelect label={t('relief.filterStation')} stations={stations} selected={filters.stationId} anyLabel={t('relief.allStations')} />
     ) : (
       <label class="check">
         <input type="checkbox" name="mine" value="1" checked={filters.mine} />

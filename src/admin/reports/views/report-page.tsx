@@ -7,6 +7,7 @@ import type { ReportTable } from '../csv.js';
 import { groupLabel, levelCell, percent, seconds } from '../labels.js';
 import type { Report, ReportGroup } from '../queries.js';
 import { paramsToQuery, REPORT_DIMENSIONS, type ReportParams } from '../range.js';
+import { StationSelect } from '../../views/station-select.js';
 
 const Filters: FC<{ t: Translate; staff: StaffPrincipal; params: ReportParams; stations: { id: string; name: string }[] }> = ({ t, staff, params, stations }) => (
   <form method="get" action="/admin/reports" class="filters">
@@ -29,17 +30,7 @@ const Filters: FC<{ t: Translate; staff: StaffPrincipal; params: ReportParams; s
       </select>
     </label>
     {staff.role === 'ADMIN' ? (
-      <label>
-        {t('reports.station')}
-        <select name="station">
-          <option value="">{t('reports.allStations')}</option>
-          {stations.map((s) => (
-            <option value={s.id} selected={params.stationId === s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StationSelect label={t('reports.station')} stations={stations} selected={params.stationId} anyLabel={t('reports.allStations')} />
     ) : null}
     <button type="submit">{t('reports.apply')}</button>
   </form>

@@ -7,21 +7,13 @@ import type { CreateFormValues } from '../forms.js';
 import { DAY, kindLabel } from '../labels.js';
 import type { PersonOption, StationOption } from '../query.js';
 import { APPOINTMENT_KINDS, MAX_SERIES, TEXT_MAX } from '../schema.js';
+import { StationSelect } from '../../views/station-select.js';
 
 const NTH = [1, 2, 3, 4, 5, -1] as const;
 
 const StationSwitch: FC<{ t: Translate; stations: StationOption[]; station: StationOption }> = ({ t, stations, station }) => (
   <form method="get" action="/admin/schedules/new" class="filters">
-    <label>
-      {t('sched.new.station')}
-      <select name="station">
-        {stations.map((s) => (
-          <option value={s.id} selected={s.id === station.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <StationSelect label={t('sched.new.station')} stations={stations} selected={station.id} />
     <button type="submit">{t('sched.new.switch')}</button>
   </form>
 );

@@ -11,6 +11,7 @@ import type { Week } from '../week.js';
 import { dayOf } from '../week.js';
 import { AppointmentCard } from './appointment-card.js';
 import { dayHeading } from './format.js';
+import { StationSelect } from '../../views/station-select.js';
 
 export interface ScheduleData {
   views: AppointmentView[];
@@ -57,16 +58,7 @@ const Filters: FC<{ t: Translate; staff: StaffPrincipal; filters: ScheduleFilter
       </select>
     </label>
     {staff.role === 'ADMIN' ? (
-      <label>
-        {t('sched.filterStation')}
-        <select name="station">
-          {stations.map((s) => (
-            <option value={s.id} selected={data.station?.id === s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StationSelect label={t('sched.filterStation')} stations={stations} selected={data.station?.id} />
     ) : null}
     {filters.view === 'list' ? (
       <>
