@@ -1,10 +1,9 @@
 import type { Hono } from 'hono';
 import type { ChannelAdapter } from './channels/channel.js';
 import { channelMap } from './channels/registry.js';
-import { createLineChannel } from './channels/line/index.js';
 import { createTelegramChannel } from './channels/telegram/index.js';
 import { createWebChannel } from './channels/web/index.js';
-import { createWechatChannel, wechatOptionsFromEnv } from './channels/wechat/index.js';
+import { wechatOptionsFromEnv } from './channels/wechat/env.js';
 import { isInviteCodeValid, recordFailedAttempt, tooManyFailedAttempts } from './linking/invites.js';
 import type { Config } from './config/index.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -18,9 +17,9 @@ import { startEscalationNotifier } from './admin/live/notifier.js';
 import { createHttpApp } from './http/app.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { Inbox } from './inbox/inbox.js';
+import { isUrgentMessage, warmUpRiskRules } from './triage/urgency.js';
 import type { Logger } from './log/logger.js';
 import { Dispatcher } from './outbox/dispatcher.js';
-import { isUrgentMessage } from './triage/urgency.js';
 import { reescalateOverdue } from './escalation/reescalate.js';
 import { startPeriodic } from './scheduler/periodic.js';
 import { createScheduler, schedulerSettings } from './scheduler/index.js';
@@ -64,14 +63,24 @@ function wechatInviteCheck(db: Database, clock: Clock) {
   };
 }
 
-function buildChannels(config: Config, db: Database, log: Logger, clock: Clock): ChannelAdapter[] {
+/**
+ * The configured channels. LINE's and WeChat's SDKs are loaded only when
+ * configured (Wechaty alone costs about 60 MB of memory).
+ */
+async function buildChannels(config: Config, db: Database, log: Logger, clock: Clock): Promise<ChannelAdapter[]> {
   const adapters: ChannelAdapter[] = [];
   if (config.channels.telegram) adapters.push(createTelegramChannel(config.channels.telegram, log));
-  if (config.channels.line) adapters.push(createLineChannel(config.channels.line, log));
+  if (config.channels.line) {
+    const { createLineChannel } = await import('./channels/line/index.js');
+    adapters.push(createLineChannel(config.channels.line, log));
+  }
   const wechat = config.channels.wechat
     ? wechatOptionsFromEnv(config.channels.wechat, { dataDir: config.dataDir, verifyInviteCode: wechatInviteCheck(db, clock) })
     : undefined;
-  if (wechat) adapters.push(createWechatChannel(wechat, log));
+  if (wechat) {
+    const { createWechatChannel } = await import('./channels/wechat/channel.js');
+    adapters.push(createWechatChannel(wechat, log));
+  }
   if (config.webChat.enabled) {
     adapters.push(
       createWebChannel(
@@ -92,6 +101,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const db = overrides.db ?? (await openDatabase(config.database));
   const started: { stop(): Promise<void> }[] = [];
   try {
+    warmUpRiskRules();
     const migrations = await readMigrations();
     const migrated = await migrate(db.sql, log, migrations);
     log.info({ db: db.kind, applied: migrated.applied.length, total: migrations.length }, 'database ready');
@@ -105,7 +115,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       }
     }
 
-    const adapters = overrides.channels?.(db) ?? buildChannels(config, db, log, clock);
+    const adapters = overrides.channels?.(db) ?? (await buildChannels(config, db, log, clock));
     const channels = channelMap(adapters);
     const escalation = { policy: config.escalation.ackPolicy, consoleUrl: config.publicUrl };
     const llm = createLlmServices(config.llm, { log: log.child({ module: 'llm' }), clock });
@@ -116,10 +126,11 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     const freeText = llm?.freeText;
     const dispatcher = new Dispatcher({ db, channels, log: log.child({ module: 'outbox' }), clock, limits: config.rateLimits });
     const inbox = new Inbox({
-      prisma: db.prisma,
+      db,
       log: log.child({ module: 'inbox' }),
       clock,
       concurrency: config.inboxConcurrency,
+      maxBatch: config.inboxBatchSize,
       isUrgent: isUrgentMessage,
       handler: createInboundHandler({
         db,

@@ -2,11 +2,14 @@
  * Reads JSON Lines on stdin ({"id","text","speaker"?,"lang"?}) and writes one
  * line per input, in order: {"id","level","categories"}. A bad line gets
  * {"id": <id or null>, "error": "..."} on stdout and a message on stderr;
- * the exit code is 1 if any line was bad. Rules only: no network.
+ * the exit code is 1 if any line was bad. Scored as triage scores text
+ * (assessText: the rules, raised where the guarded learned layer allows,
+ * from local weights; no network and no model); --rules-only for the rules
+ * alone.
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { assessText } from '../risk/rules.js';
+import { assessText } from '../risk/assess.js';
 
 const inputSchema = z.object({
   id: z.string(),
@@ -24,7 +27,7 @@ function idOf(value: unknown): string | null {
   return null;
 }
 
-function classifyLine(line: string): { output: object; error?: string } {
+function classifyLine(line: string, learned: boolean): { output: object; error?: string } {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -37,18 +40,19 @@ function classifyLine(line: string): { output: object; error?: string } {
     return { output: { id: idOf(value), error }, error };
   }
   const { id, text, speaker, lang } = parsed.data;
-  const result = assessText(text, { speaker, lang });
+  const result = assessText(text, { speaker, lang, learned });
   return { output: { id, level: result.level, categories: result.categories } };
 }
 
 async function main(): Promise<void> {
+  const learned = !process.argv.slice(2).includes('--rules-only');
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNumber = 0;
   let bad = 0;
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === '') continue;
-    const { output, error } = classifyLine(line);
+    const { output, error } = classifyLine(line, learned);
     if (error) {
       bad++;
       process.stderr.write(`risk:classify: line ${lineNumber}: ${error}\n`);

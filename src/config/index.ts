@@ -29,8 +29,10 @@ export interface Config {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   webChat: { enabled: boolean; demo: boolean };
-  /** Inbound events handled at once (events of one chat stay in order). */
+  /** Batches of inbound events handled at once (events of one chat stay in order). */
   inboxConcurrency: number;
+  /** Most inbound events of different chats handled in one transaction. */
+  inboxBatchSize: number;
   /** Reminders, check-ins and digests; off only where something else drives them (tests). */
   schedulerEnabled: boolean;
   scheduler: Partial<SchedulerOptions>;
@@ -74,6 +76,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     // The web chat is for the embedded demo; production enables it on purpose.
     webChat: { enabled: env.WEB_CHAT_ENABLED ?? embedded, demo: env.WEB_CHAT_DEMO ?? (embedded && seedDemo) },
     inboxConcurrency: env.INBOX_CONCURRENCY,
+    inboxBatchSize: env.INBOX_BATCH_SIZE,
     llm: llmOptionsFromEnv(env),
     schedulerEnabled: env.SCHEDULER_ENABLED,
     scheduler: {

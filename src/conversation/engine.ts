@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../core/messages.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { ownerKey } from '../pipeline/person.js';
+import { ownerKey, type Sender } from '../pipeline/person.js';
 import type { Responder, Turn } from '../pipeline/responder.js';
 import { FAMILY, isMenuAction, MENU, parseAppointmentChoice, parseHotlineChoice, parseReliefProgramChoice, type MenuAction } from './choices.js';
 import { answerAppointment, continueAppointments, showAppointments } from './flows/appointments.js';
@@ -14,6 +14,8 @@ import { continueRelief, showProgram, showPrograms } from './flows/relief.js';
 import { tr } from './i18n/index.js';
 import { globalCommand, menuShortcut, resolveInput, type GlobalCommand } from './input.js';
 import { helpMessage, isAllowed, menuMessage } from './menu.js';
+import { ContentCache } from './content/content-cache.js';
+import { PreparedReads } from './prepared-reads.js';
 import { loadProfile } from './profile.js';
 import { createRuleAnswerer } from './rule-answerer.js';
 import { loadState, offeredValues, saveState, type FlowState } from './state.js';
@@ -130,15 +132,22 @@ async function route(ctx: FlowContext, flow: FlowState | undefined, input: Input
  * STOP/START happen before it, in the pipeline.
  */
 export function createConversationEngine(deps: ConversationDeps): Responder {
-  const rules = createRuleAnswerer();
+  const content = new ContentCache();
+  const rules = createRuleAnswerer(content);
+  const reads = new PreparedReads();
   return {
+    async prepare(tx: Prisma.TransactionClient, senders: readonly Sender[], now: Date): Promise<void> {
+      await Promise.all([reads.prepare(tx, senders.map((s) => s.person), now), content.refresh(tx)]);
+    },
+
     async respond(tx: Prisma.TransactionClient, turn: Turn): Promise<OutboundMessage[]> {
       const { person } = turn.sender;
       if (person.kind === 'staff') return [{ text: tr(person.locale, 'engine.staff') }];
-      const profile = await loadProfile(tx, person);
+      const prepared = reads.take(tx, person);
+      const profile = prepared?.profile ?? (await loadProfile(tx, person));
       if (!profile) return [{ text: tr(person.locale, 'engine.noProfile') }];
       const key = ownerKey(person);
-      const state = await loadState(tx, key, turn.now);
+      const state = prepared?.state ?? (await loadState(tx, key, turn.now));
       const sender = { ...turn.sender, person: { ...person, locale: profile.locale } };
       const ctx: FlowContext = { tx, turn, deps, profile, locale: profile.locale, sender, now: turn.now };
       const reply = await route(ctx, state.flow, resolveInput(turn, state.offered), rules);

@@ -55,28 +55,59 @@ const PARTICIPANT_SELECT = {
   station: { select: STATION_SELECT },
 } as const;
 
+const FAMILY_SELECT = {
+  id: true,
+  displayName: true,
+  relation: true,
+  sharingScope: true,
+  locale: true,
+  participant: { select: PARTICIPANT_SELECT },
+} as const;
+
+type ParticipantRow = Prisma.ParticipantGetPayload<{ select: typeof PARTICIPANT_SELECT & { locale: true } }>;
+type FamilyRow = Prisma.FamilyMemberGetPayload<{ select: typeof FAMILY_SELECT }>;
+
+function participantProfile(row: ParticipantRow): Profile {
+  const { station, locale, ...participant } = row;
+  return { kind: 'participant', locale: asLocale(locale), displayName: row.displayName, participant, station };
+}
+
+function familyProfile(row: FamilyRow): Profile {
+  const { station, ...participant } = row.participant;
+  return {
+    kind: 'family',
+    locale: asLocale(row.locale),
+    displayName: row.displayName,
+    participant,
+    station,
+    family: { id: row.id, relation: row.relation, sharingScope: row.sharingScope },
+  };
+}
+
 export async function loadProfile(tx: Prisma.TransactionClient, person: Person): Promise<Profile | undefined> {
   if (person.kind === 'participant') {
     const row = await tx.participant.findUnique({ where: { id: person.id }, select: { ...PARTICIPANT_SELECT, locale: true } });
-    if (!row) return undefined;
-    const { station, locale, ...participant } = row;
-    return { kind: 'participant', locale: asLocale(locale), displayName: row.displayName, participant, station };
+    return row ? participantProfile(row) : undefined;
   }
   if (person.kind === 'family') {
-    const row = await tx.familyMember.findUnique({
-      where: { id: person.id },
-      select: { id: true, displayName: true, relation: true, sharingScope: true, locale: true, participant: { select: PARTICIPANT_SELECT } },
-    });
-    if (!row) return undefined;
-    const { station, ...participant } = row.participant;
-    return {
-      kind: 'family',
-      locale: asLocale(row.locale),
-      displayName: row.displayName,
-      participant,
-      station,
-      family: { id: row.id, relation: row.relation, sharingScope: row.sharingScope },
-    };
+    const row = await tx.familyMember.findUnique({ where: { id: person.id }, select: FAMILY_SELECT });
+    return row ? familyProfile(row) : undefined;
   }
   return undefined;
+}
+
+/** Profiles of many people, one query per kind, keyed by `${kind}:${id}` like ownerKey; staff have none. */
+export async function loadProfiles(tx: Prisma.TransactionClient, people: readonly Person[]): Promise<Map<string, Profile>> {
+  const profiles = new Map<string, Profile>();
+  const participantIds = people.filter((p) => p.kind === 'participant').map((p) => p.id);
+  const familyIds = people.filter((p) => p.kind === 'family').map((p) => p.id);
+  const [participants, families] = await Promise.all([
+    participantIds.length
+      ? tx.participant.findMany({ where: { id: { in: participantIds } }, select: { ...PARTICIPANT_SELECT, locale: true }, relationLoadStrategy: 'join' })
+      : [],
+    familyIds.length ? tx.familyMember.findMany({ where: { id: { in: familyIds } }, select: FAMILY_SELECT, relationLoadStrategy: 'join' }) : [],
+  ]);
+  for (const row of participants) profiles.set(`participant:${row.id}`, participantProfile(row));
+  for (const row of families) profiles.set(`family:${row.id}`, familyProfile(row));
+  return profiles;
 }

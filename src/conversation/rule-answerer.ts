@@ -2,7 +2,8 @@ import type { OutboundMessage } from '../core/messages.js';
 import { formatHotlines, hotlinesFor } from '../content/hotlines.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { reliefProgramChoice, RELIEF_PROGRAMS, type ReliefProgramKey } from './choices.js';
-import { loadEntries, type ResolvedEntry } from './content/lookup.js';
+import { ContentCache } from './content/content-cache.js';
+import type { ResolvedEntry } from './content/lookup.js';
 import { fillContent } from './format.js';
 import { tr } from './i18n/index.js';
 import { normalise } from './input.js';
@@ -30,7 +31,7 @@ function isReliefKey(key: string): key is ReliefProgramKey {
  * the seed content, in the person's language. It always answers; the engine
  * adds the menu.
  */
-export function createRuleAnswerer(): FreeTextAnswerer {
+export function createRuleAnswerer(content: ContentCache = new ContentCache()): FreeTextAnswerer {
   return {
     async answer(tx: Prisma.TransactionClient, request: FreeTextRequest): Promise<OutboundMessage> {
       const { person, text } = request;
@@ -41,7 +42,7 @@ export function createRuleAnswerer(): FreeTextAnswerer {
           ? await tx.station.findUnique({ where: { id: person.stationId }, select: { id: true, region: true, emergencyNumber: true } })
           : null);
       const scope = { locale, stationId: station?.id ?? null, region: station?.region ?? null };
-      const entries = await loadEntries(tx, ['FAQ', 'FAMILY_GUIDE', 'RELIEF_PROGRAM'], scope);
+      const entries = await content.entries(tx, ['FAQ', 'FAMILY_GUIDE', 'RELIEF_PROGRAM'], scope);
       const audience = person.kind === 'family' ? 'family' : 'participant';
       const candidates: Candidate[] = [
         ...entries.filter((e) => e.audience === 'both' || e.audience === audience).map((entry) => ({ keywords: entry.keywords, entry })),

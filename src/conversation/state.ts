@@ -99,6 +99,16 @@ export async function loadState(tx: Prisma.TransactionClient, ownerKey: string, 
   return readState(row, now);
 }
 
+/** Stored states of many people in one query, keyed by owner; people without one are absent. */
+export async function loadStates(
+  tx: Prisma.TransactionClient,
+  ownerKeys: readonly string[],
+  now: Date,
+): Promise<Map<string, LoadedState>> {
+  const rows = ownerKeys.length ? await tx.conversationState.findMany({ where: { ownerKey: { in: [...ownerKeys] } } }) : [];
+  return new Map(rows.map((row) => [row.ownerKey, readState(row, now)]));
+}
+
 /** The choice values of the last message that offers any. */
 export function offeredValues(messages: readonly OutboundMessage[]): string[] {
   return messages.findLast((m) => m.choices?.length)?.choices?.map((c) => c.value) ?? [];

@@ -24,8 +24,9 @@ interface ClaimedRow {
   chatId: string;
   externalId: string;
   reachable: boolean;
-  optedOutAt: Date | null;
+  optedOut: boolean;
   isReply: boolean;
+  priority: number;
 }
 
 export interface DispatcherOptions {
@@ -69,11 +70,15 @@ export class Dispatcher {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Set when rows were stored while nobody waited: the next wait returns at once instead of losing the wake-up. */
+  private wokenMeanwhile = false;
+
   /** New rows were stored: look now instead of at the next poll. */
   wake(): void {
     const resolve = this.wakeUp;
     this.wakeUp = undefined;
-    resolve?.();
+    if (resolve) resolve();
+    else this.wokenMeanwhile = true;
   }
 
   private async lead(signal: AbortSignal): Promise<void> {
@@ -90,6 +95,7 @@ export class Dispatcher {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.wokenMeanwhile) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.wakeUp = undefined;
@@ -98,6 +104,21 @@ export class Dispatcher {
       this.wakeUp = () => {
         clearTimeout(timer);
         resolve();
+      };
+    });
+  }
+
+  /** Waits `ms`; true when woken early because new rows were stored. */
+  private pause(ms: number): Promise<boolean> {
+    if (this.wokenMeanwhile) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve(false);
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve(true);
       };
     });
   }
@@ -127,33 +148,46 @@ export class Dispatcher {
   private async claim(now: Date): Promise<ClaimedRow[]> {
     const channels = [...this.options.channels.keys()];
     if (channels.length === 0) return [];
-    return this.options.db.prisma.$queryRaw<ClaimedRow[]>`
-      WITH due AS (
-        SELECT o.id FROM "OutboxMessage" o
-        WHERE o.status = 'PENDING' AND o."nextAttemptAt" <= ${now}
-          AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
-          AND o.channel::text = ANY(${channels})
-        ORDER BY o.priority, o."nextAttemptAt"
-        LIMIT ${CLAIM_BATCH}
-        FOR UPDATE SKIP LOCKED)
-      UPDATE "OutboxMessage" o SET "lockedUntil" = ${new Date(now.getTime() + CLAIM_MS)}
-      FROM due, "ChannelIdentity" i
-      WHERE o.id = due.id AND i.id = o."identityId"
-      RETURNING o.id, o.channel::text AS channel, o."identityId", o.payload, o.attempts, o."isReply",
-                i."chatId", i."externalId", i.reachable, i."optedOutAt"`;
+    // The bare driver on the hot path: Prisma's own cost per statement is the larger part here.
+    return this.options.db.sql.query<ClaimedRow & Record<string, unknown>>(
+      `WITH due AS (
+         SELECT o.id FROM "OutboxMessage" o
+         WHERE o.status = 'PENDING' AND o."nextAttemptAt" <= $1::timestamptz AT TIME ZONE 'UTC'
+           AND (o."lockedUntil" IS NULL OR o."lockedUntil" < $1::timestamptz AT TIME ZONE 'UTC')
+           AND o.channel::text = ANY($2::text[])
+         ORDER BY o.priority, o."nextAttemptAt"
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+       UPDATE "OutboxMessage" o SET "lockedUntil" = $4::timestamptz AT TIME ZONE 'UTC'
+       FROM due, "ChannelIdentity" i
+       WHERE o.id = due.id AND i.id = o."identityId"
+       RETURNING o.id, o.channel::text AS channel, o."identityId", o.payload, o.attempts, o."isReply", o.priority,
+                 i."chatId", i."externalId", i.reachable, i."optedOutAt" IS NOT NULL AS "optedOut"`,
+      [now.toISOString(), channels, CLAIM_BATCH, new Date(now.getTime() + CLAIM_MS).toISOString()],
+    );
+  }
+
+  /** Claims due rows; those that must not go (unreachable, opted out) are recorded as skipped at once. */
+  private async claimSendable(now: Date): Promise<{ sendable: ClaimedRow[]; skipped: number }> {
+    // This claim sees every row stored so far; a wake-up from here on is for rows it may miss.
+    this.wokenMeanwhile = false;
+    const rows = await this.claim(now);
+    const skipped: SendOutcome[] = [];
+    const sendable: ClaimedRow[] = [];
+    for (const row of rows) {
+      if (!row.reachable) skipped.push({ id: row.id, kind: 'cancelled', reason: 'recipient unreachable' });
+      else if (row.optedOut && !row.isReply) skipped.push({ id: row.id, kind: 'cancelled', reason: 'recipient opted out' });
+      else sendable.push(row);
+    }
+    if (skipped.length > 0) await recordResults(this.options.db.prisma, skipped, this.options.clock.now());
+    return { sendable, skipped: skipped.length };
   }
 
   private async dispatchDue(): Promise<{ sent: number; deferred: number }> {
     const now = this.options.clock.now();
-    const rows = await this.claim(now);
-    const skipped: SendOutcome[] = [];
-    let pending: ClaimedRow[] = [];
-    for (const row of rows) {
-      if (!row.reachable) skipped.push({ id: row.id, kind: 'cancelled', reason: 'recipient unreachable' });
-      else if (row.optedOutAt && !row.isReply) skipped.push({ id: row.id, kind: 'cancelled', reason: 'recipient opted out' });
-      else pending.push(row);
-    }
-    if (skipped.length > 0) await recordResults(this.options.db.prisma, skipped, this.options.clock.now());
+    const first = await this.claimSendable(now);
+    let pending = first.sendable;
+    let skippedCount = first.skipped;
 
     // Release rows to the channels as their rate limits allow, for up to
     // SLOT_HORIZON_MS; claim order is priority order.
@@ -183,7 +217,12 @@ export class Dispatcher {
       }
       pending = waiting;
       if (pending.length === 0 || at + nextWait > roundEnd || this.abort.signal.aborted) break;
-      await new Promise((resolve) => setTimeout(resolve, nextWait));
+      // Rows stored while this round waits for a slot (a crisis reply) join it, in priority order.
+      if (await this.pause(nextWait)) {
+        const more = await this.claimSendable(this.options.clock.now());
+        skippedCount += more.skipped;
+        pending = [...pending, ...more.sendable].sort((a, b) => a.priority - b.priority);
+      }
     }
     // Rows without a slot in this round go back, so that the next round sees
     // newer, more urgent rows first.
@@ -193,7 +232,7 @@ export class Dispatcher {
         data: { lockedUntil: null },
       });
     }
-    return { sent: started + skipped.length, deferred: pending.length };
+    return { sent: started + skippedCount, deferred: pending.length };
   }
 
   private gateChain: Promise<unknown> = Promise.resolve();
@@ -232,14 +271,11 @@ export class Dispatcher {
    */
   private sendGroup(rows: ClaimedRow[]): Promise<void> {
     const marked = this.lastMark.then(() =>
-      this.options.db.prisma.outboxMessage.updateMany({
-        where: { id: { in: rows.map((r) => r.id) } },
-        data: {
-          status: 'SENDING',
-          attempts: { increment: 1 },
-          lockedUntil: new Date(this.options.clock.now().getTime() + CLAIM_MS),
-        },
-      }),
+      this.options.db.sql.query(
+        `UPDATE "OutboxMessage" SET status = 'SENDING', attempts = attempts + 1, "lockedUntil" = $2::timestamptz AT TIME ZONE 'UTC'
+         WHERE id = ANY($1::text[])`,
+        [rows.map((r) => r.id), new Date(this.options.clock.now().getTime() + CLAIM_MS).toISOString()],
+      ),
     );
     this.lastMark = marked.then(
       () => undefined,

@@ -6,14 +6,17 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { DEFAULT_LOCALE, t } from '../i18n/index.js';
 import type { ClaimedEvent } from '../inbox/inbound-event.js';
 import type { Logger } from '../log/logger.js';
-import { enqueueOutbound, PRIORITY } from '../outbox/enqueue.js';
+import { PRIORITY, type OutboundItem } from '../outbox/enqueue.js';
+import { enqueueOutboundBulk } from '../outbox/enqueue-bulk.js';
+import type { BatchOutcome, InboundBatchHandler } from '../inbox/inbox.js';
+import { markEventsHandled, markSeen, storeInboundMessages, type HandledEvent } from './batch-writes.js';
 import { fitChoices } from './fit-choices.js';
 import { isStart, isStop } from './keywords.js';
 import { linkAccount } from './link-account.js';
 import { choiceForNumber, OFFERED_CHOICES_KEY } from './numbered-choices.js';
 import { ownerKey, type Sender } from './person.js';
 import type { DeferredReply, Responder } from './responder.js';
-import { resolveSender } from './resolve-sender.js';
+import { resolveSenders, senderKey } from './resolve-sender.js';
 import { StrangerReplies } from './stranger-replies.js';
 import type { EscalationContext } from '../escalation/open-or-raise.js';
 import { handleStaffMessage } from './staff-commands.js';
@@ -36,18 +39,6 @@ export interface PipelineOptions {
   riskModel?: ModelAssessor;
 }
 
-const MESSAGE_KIND = {
-  text: 'TEXT',
-  choice: 'CHOICE',
-  sticker: 'STICKER',
-  image: 'IMAGE',
-  voice: 'VOICE',
-  video: 'VIDEO',
-  file: 'FILE',
-  location: 'LOCATION',
-  other: 'OTHER',
-} as const;
-
 type Reply = { message: OutboundMessage; priority: number; dedupeKey?: string; holdMs?: number };
 
 /** A queued stand-in reply, held back while its final text is fetched after the commit. */
@@ -65,6 +56,9 @@ function holdBack(replies: Reply[], answer: DeferredReply, eventId: string): Hel
   return { dedupeKey: reply.dedupeKey, answer };
 }
 
+/** Someone followed or left the bot: nothing to store or answer. */
+const PRESENCE_KINDS: ReadonlySet<InboundMessage['kind']> = new Set(['follow', 'unfollow']);
+
 /** lastSeenAt is for "when did we last hear from them" on the console: minute precision is plenty. */
 const SEEN_PRECISION_MS = 10 * 60_000;
 
@@ -74,37 +68,81 @@ function needsSeenUpdate(sender: Sender, now: Date): boolean {
   return now.getTime() - sender.lastSeenAt.getTime() >= SEEN_PRECISION_MS;
 }
 
+/** What handling one event decided: what to write with the batch, and what to do once it commits. */
+interface EventResult extends HandledEvent {
+  event: ClaimedEvent;
+  replies: OutboundItem[];
+  /** The chat account was heard from (lastSeenAt and reachable to update). */
+  seenIdentityId?: string;
+  strangerReply?: string;
+  triaged?: SecondOpinionInput;
+  deferred?: HeldReply;
+}
+
 /**
- * Handles one stored inbound event: link or recognise the sender, honour
- * STOP/START, ask for text instead of media, otherwise store the message and
- * let the responder answer. Everything it writes, including the replies to
- * send and the event's PROCESSED mark, commits in one transaction, so an
- * event processed again after a crash changes nothing twice. Slow model
- * calls come after the commit: the free-chat answer (replacing its queued
- * stand-in) and the risk second opinion, side by side so neither waits for
- * the other.
+ * Handles stored inbound events, a batch of different chats at a time: link
+ * or recognise the sender, honour STOP/START, ask for text instead of media,
+ * otherwise store the message and let the responder answer. A batch commits
+ * in one transaction, and the writes every message makes (the message, its
+ * replies, the event's PROCESSED mark) are one statement each for the whole
+ * batch, so an event processed again after a crash changes nothing twice.
+ * If a batch fails, its events are handled one by one, so one bad event
+ * holds up no other. Slow model calls come after the commit: the free-chat
+ * answer (replacing its queued stand-in) and the risk second opinion, side
+ * by side so neither waits for the other.
  */
-export function createInboundHandler(options: PipelineOptions) {
+export function createInboundHandler(options: PipelineOptions): InboundBatchHandler {
   const strangers = new StrangerReplies();
 
-  return async function handleInbound(event: ClaimedEvent): Promise<void> {
-    const { message } = event;
-    const now = options.clock.now();
-    let strangerReply: string | undefined;
-    let triaged: SecondOpinionInput | undefined;
-    let deferred: HeldReply | undefined;
+  return async function handleBatch(take: () => readonly ClaimedEvent[]): Promise<BatchOutcome> {
+    let events: readonly ClaimedEvent[] = [];
     try {
-      ({ triaged, deferred } = await process(event, now, (text) => (strangerReply = text)));
+      const results = await processTogether(() => (events = take()));
+      return { failures: new Map(), followUps: afterCommit(results) };
     } catch (error) {
+      if (events.length > 1) {
+        options.log.warn({ err: error, count: events.length }, 'a batch of inbound events failed; handling them one by one');
+        return handleOneByOne(events);
+      }
+      const [event] = events;
+      if (!event) throw error;
       // Whatever failed, a worrying message still gets its safe reply now;
       // the inbox retries the rest (storage, escalation) with backoff.
       await emergencyFallback(options, event, error);
-      throw error;
+      return { failures: new Map([[event.id, error]]), followUps: new Map() };
     }
-    options.onOutboxChanged();
-    if (strangerReply) await sendToStranger(options, message, strangerReply);
-    await Promise.all([deferred && finishHeldReply(options, deferred), triaged && secondOpinion(event, triaged)]);
   };
+
+  async function handleOneByOne(events: readonly ClaimedEvent[]): Promise<BatchOutcome> {
+    const failures = new Map<string, unknown>();
+    const followUps = new Map<string, Promise<void>>();
+    for (const event of events) {
+      try {
+        for (const [id, work] of afterCommit(await processTogether(() => [event]))) followUps.set(id, work);
+      } catch (error) {
+        await emergencyFallback(options, event, error);
+        failures.set(event.id, error);
+      }
+    }
+    return { failures, followUps };
+  }
+
+  function afterCommit(results: readonly EventResult[]): Map<string, Promise<void>> {
+    options.onOutboxChanged();
+    const followUps = new Map<string, Promise<void>>();
+    for (const result of results) {
+      const { event, strangerReply, deferred, triaged } = result;
+      if (!strangerReply && !deferred && !(triaged && options.riskModel)) continue;
+      followUps.set(
+        event.id,
+        (async () => {
+          if (strangerReply) await sendToStranger(options, event.message, strangerReply);
+          await Promise.all([deferred && finishHeldReply(options, deferred), triaged && secondOpinion(event, triaged)]);
+        })(),
+      );
+    }
+    return followUps;
+  }
 
   async function secondOpinion(event: ClaimedEvent, triaged: SecondOpinionInput): Promise<void> {
     if (!options.riskModel) return;
@@ -115,43 +153,72 @@ export function createInboundHandler(options: PipelineOptions) {
     if (raised) options.onOutboxChanged();
   }
 
-  async function process(
-    event: ClaimedEvent,
-    now: Date,
-    answerStranger: (text: string) => void,
-  ): Promise<{ triaged?: SecondOpinionInput | undefined; deferred?: HeldReply | undefined }> {
-    const { message } = event;
-    let triaged: SecondOpinionInput | undefined;
-    let deferred: HeldReply | undefined;
-    await options.db.prisma.$transaction(
+  /** Takes the events once the transaction is open, so all that arrived meanwhile join. */
+  async function processTogether(take: () => readonly ClaimedEvent[]): Promise<EventResult[]> {
+    return options.db.prisma.$transaction(
       async (tx) => {
-        const sender = await resolveSender(tx, message.channel, message.externalUserId);
-        if (!sender) {
-          const outcome = await linkAccount(tx, message, now);
-          if (outcome.kind === 'linked') {
-            await enqueueReplies(tx, outcome.sender, message, [{ message: { text: outcome.notice }, priority: PRIORITY.reply }], now);
-          } else if (outcome.reply !== 'link.unknownSender' || strangers.shouldReply(message.channel, message.externalUserId, now)) {
-            answerStranger(t(DEFAULT_LOCALE, outcome.reply));
-          }
-          // Keep nothing about a stranger beyond the event id.
-          await tx.inboundEvent.update({
-            where: { id: event.id },
-            data: { status: outcome.kind === 'linked' ? 'PROCESSED' : 'IGNORED', processedAt: now, payload: { redacted: true } },
-          });
-          return;
-        }
-        let later: DeferredReply | undefined;
-        const replies = await handleLinked(tx, sender, message, now, event.id, {
-          onTriaged: (t) => (triaged = t),
-          defer: (answer) => (later = answer),
+        const events = take();
+        if (events.length === 0) return [];
+        const now = options.clock.now();
+        const senders = await resolveSenders(tx, events.map((e) => e.message));
+        const senderOf = (event: ClaimedEvent) => senders.get(senderKey(event.message.channel, event.message.externalUserId));
+        const toStore = events.flatMap((event) => {
+          const sender = senderOf(event);
+          return sender && !PRESENCE_KINDS.has(event.message.kind) ? [{ eventId: event.id, message: event.message, sender }] : [];
         });
-        deferred = later && holdBack(replies, later, event.id);
-        await enqueueReplies(tx, sender, message, replies, now);
-        await tx.inboundEvent.update({ where: { id: event.id }, data: { status: 'PROCESSED', processedAt: now } });
+        const messageIds = await storeInboundMessages(tx, toStore, now);
+        await options.responder.prepare?.(tx, toStore.map((item) => item.sender), now);
+
+        const results: EventResult[] = [];
+        for (const event of events) {
+          const sender = senderOf(event);
+          results.push(sender ? await processLinked(tx, event, sender, messageIds.get(event.id), now) : await processStranger(tx, event, now));
+        }
+        await enqueueOutboundBulk(tx, results.flatMap((r) => r.replies), now);
+        await markSeen(tx, results.flatMap((r) => (r.seenIdentityId ? [r.seenIdentityId] : [])), now);
+        await markEventsHandled(tx, results, now);
+        return results;
       },
       { timeout: 20_000, maxWait: 20_000 },
     );
-    return { triaged, deferred };
+  }
+
+  async function processStranger(tx: Prisma.TransactionClient, event: ClaimedEvent, now: Date): Promise<EventResult> {
+    const { message } = event;
+    const outcome = await linkAccount(tx, message, now);
+    if (outcome.kind === 'linked') {
+      const replies = await outboxItems(tx, outcome.sender, message, [{ message: { text: outcome.notice }, priority: PRIORITY.reply }], now);
+      return { event, id: event.id, status: 'PROCESSED', redact: true, replies };
+    }
+    const answer = outcome.reply !== 'link.unknownSender' || strangers.shouldReply(message.channel, message.externalUserId, now);
+    // Keep nothing about a stranger beyond the event id.
+    return { event, id: event.id, status: 'IGNORED', redact: true, replies: [], ...(answer ? { strangerReply: t(DEFAULT_LOCALE, outcome.reply) } : {}) };
+  }
+
+  async function processLinked(
+    tx: Prisma.TransactionClient,
+    event: ClaimedEvent,
+    sender: Sender,
+    messageId: string | undefined,
+    now: Date,
+  ): Promise<EventResult> {
+    const result: EventResult = { event, id: event.id, status: 'PROCESSED', redact: false, replies: [] };
+    const { message } = event;
+    if (message.kind === 'unfollow') {
+      await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { lastSeenAt: now, reachable: false } });
+      return result;
+    }
+    if (needsSeenUpdate(sender, now)) result.seenIdentityId = sender.identityId;
+    if (message.kind === 'follow' || !messageId) return result;
+    let later: DeferredReply | undefined;
+    const replies = await handleLinked(tx, sender, message, now, messageId, event.id, {
+      onTriaged: (input) => (result.triaged = input),
+      defer: (answer) => (later = answer),
+    });
+    const deferred = later && holdBack(replies, later, event.id);
+    if (deferred) result.deferred = deferred;
+    result.replies = await outboxItems(tx, sender, message, replies, now);
+    return result;
   }
 
   async function handleLinked(
@@ -159,32 +226,11 @@ export function createInboundHandler(options: PipelineOptions) {
     sender: Sender,
     message: InboundMessage,
     now: Date,
+    messageId: string,
     eventId: string,
     hooks: { onTriaged: (input: SecondOpinionInput) => void; defer: (answer: DeferredReply) => void },
   ): Promise<Reply[]> {
     const { locale } = sender.person;
-    if (needsSeenUpdate(sender, now)) {
-      await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { lastSeenAt: now, reachable: true } });
-    }
-    if (message.kind === 'follow') return [];
-    if (message.kind === 'unfollow') {
-      await tx.channelIdentity.update({ where: { id: sender.identityId }, data: { reachable: false } });
-      return [];
-    }
-    const stored = await tx.message.create({
-      data: {
-        direction: 'INBOUND',
-        channel: message.channel,
-        channelMessageId: message.eventKey,
-        identityId: sender.identityId,
-        participantId: sender.person.kind === 'participant' ? sender.person.id : null,
-        familyMemberId: sender.person.kind === 'family' ? sender.person.id : null,
-        kind: MESSAGE_KIND[message.kind],
-        // Media are recorded as received, never stored.
-        text: message.kind === 'text' ? (message.text ?? '') : message.kind === 'choice' ? (message.choice ?? '') : null,
-        createdAt: now,
-      },
-    });
     if (NON_TEXT_KINDS.has(message.kind)) return [{ message: { text: t(locale, 'input.textOnly') }, priority: PRIORITY.reply }];
 
     const text = message.kind === 'text' ? (message.text ?? '') : undefined;
@@ -204,9 +250,9 @@ export function createInboundHandler(options: PipelineOptions) {
     let risk: RiskResult | undefined;
     if (text !== undefined && !choice) {
       // Triage comes first, before any flow or model sees the message.
-      const outcome = await triage(tx, { ...options.escalation, clock: options.clock }, { sender, text, messageId: stored.id });
+      const outcome = await triage(tx, { ...options.escalation, clock: options.clock }, { sender, text, messageId });
       risk = outcome.risk;
-      hooks.onTriaged({ eventId, sender, text, messageId: stored.id, rules: outcome.risk });
+      hooks.onTriaged({ eventId, sender, text, messageId, rules: outcome.risk });
       if (outcome.safeReply) {
         replies.push({
           message: outcome.safeReply,
@@ -222,7 +268,7 @@ export function createInboundHandler(options: PipelineOptions) {
     }
     const turn = {
       sender,
-      messageId: stored.id,
+      messageId,
       now,
       ...(choice ? { choice } : { text: text ?? '' }),
       ...(risk ? { risk } : {}),
@@ -275,35 +321,32 @@ export function createInboundHandler(options: PipelineOptions) {
     return choiceForNumber(text, data[OFFERED_CHOICES_KEY] as Choice[] | undefined)?.value;
   }
 
-  async function enqueueReplies(
+  /** The replies as outbox rows, in order; a numbered channel also remembers the choices it offered. */
+  async function outboxItems(
     tx: Prisma.TransactionClient,
     sender: Sender,
     message: InboundMessage,
     replies: Reply[],
     now: Date,
-  ): Promise<void> {
-    if (replies.length === 0) return;
+  ): Promise<OutboundItem[]> {
+    if (replies.length === 0) return [];
     const capabilities = options.channels.get(sender.channel)?.capabilities;
     for (const reply of replies) reply.message = fitChoices(reply.message, capabilities?.maxChoices);
-    await enqueueOutbound(
-      tx,
-      replies.map((reply, index) => ({
-        identityId: sender.identityId,
-        channel: sender.channel,
-        message: reply.message,
-        priority: reply.priority,
-        isReply: true,
-        ...(reply.dedupeKey ? { dedupeKey: reply.dedupeKey } : {}),
-        // Only the first reply may use a one-time reply token.
-        ...(index === 0 && message.replyToken ? { replyToken: message.replyToken } : {}),
-        notBefore: new Date(now.getTime() + index + (reply.holdMs ?? 0)),
-      })),
-      now,
-    );
     const lastChoices = replies.findLast((r) => r.message.choices?.length)?.message.choices;
     if (lastChoices && capabilities?.choices === 'numbered') {
       await rememberOfferedChoices(tx, sender, lastChoices);
     }
+    return replies.map((reply, index) => ({
+      identityId: sender.identityId,
+      channel: sender.channel,
+      message: reply.message,
+      priority: reply.priority,
+      isReply: true,
+      ...(reply.dedupeKey ? { dedupeKey: reply.dedupeKey } : {}),
+      // Only the first reply may use a one-time reply token.
+      ...(index === 0 && message.replyToken ? { replyToken: message.replyToken } : {}),
+      notBefore: new Date(now.getTime() + index + (reply.holdMs ?? 0)),
+    }));
   }
 }
 

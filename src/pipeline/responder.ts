@@ -38,6 +38,11 @@ export interface DeferredReply {
  */
 export interface Responder {
   respond(tx: Prisma.TransactionClient, turn: Turn): Promise<OutboundMessage[]>;
+  /**
+   * Called before a batch of turns in one transaction: read ahead, in a few
+   * queries, what `respond` will need for these senders.
+   */
+  prepare?(tx: Prisma.TransactionClient, senders: readonly Sender[], now: Date): Promise<void>;
 }
 
 export type { Choice };

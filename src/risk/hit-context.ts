@@ -94,7 +94,7 @@ export function modifierSpans(lex: Lexicon, group: ModifierGroup, text: string, 
 }
 
 /** Whether a modifier group matches `text`, a message or a part of one whose gate let `groups` through. */
-function occurs(lex: Lexicon, group: ModifierGroup, text: string, groups: ReadonlySet<ModifierGroup>): boolean {
+export function occurs(lex: Lexicon, group: ModifierGroup, text: string, groups: ReadonlySet<ModifierGroup>): boolean {
   return groups.has(group) && anchored(lex.modifiers[group]).test(text);
 }
 

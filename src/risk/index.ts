@@ -1,5 +1,6 @@
 export * from './types.js';
-export { assessText, type AssessTextOptions } from './rules.js';
+export { assessText, type AssessTextOptions } from './assess.js';
+export { assessRules, type AssessRulesOptions } from './rules.js';
 export * from './signals.js';
 export { combineRisk, raiseOnly } from './combine.js';
 export { getLexicon, loadLexicon, LexiconError, type Lexicon } from './lexicon-loader.js';

@@ -72,6 +72,7 @@ export const MODIFIER_GROUPS = [
   'reschedule',
   'family_subject',
   'benign',
+  'reassurance',
 ] as const;
 export type ModifierGroup = (typeof MODIFIER_GROUPS)[number];
 

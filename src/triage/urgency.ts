@@ -13,3 +13,11 @@ export function isUrgentMessage(message: InboundMessage): boolean {
   if (message.kind !== 'text' || !message.text) return false;
   return assessText(message.text, { speaker: 'participant' }).level >= URGENT_LEVEL;
 }
+
+/**
+ * Loads and compiles the risk lexicons now (about a second) rather than on
+ * the first message, which may be a crisis.
+ */
+export function warmUpRiskRules(): void {
+  assessText('今天还好 doing ok', { speaker: 'participant' });
+}

@@ -110,8 +110,22 @@ export async function findEntry(
 export async function loadEntries(tx: Prisma.TransactionClient, kinds: ContentKind[], scope: ContentScope): Promise<ResolvedEntry[]> {
   const rows = await tx.contentEntry.findMany({
     where: { kind: { in: kinds }, locale: scope.locale, active: true, scope: { in: scopesFor(scope) } },
-    orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }],
+    orderBy: ENTRY_ORDER,
   });
+  return resolveEntries(rows, kinds, scope);
+}
+
+/** The order entries are offered in; rows given to `entriesFrom` must be sorted so. */
+export const ENTRY_ORDER = [{ sortOrder: 'asc' }, { key: 'asc' }] satisfies Prisma.ContentEntryOrderByWithRelationInput[];
+
+/** `loadEntries` over rows already in memory (active rows of every kind, in ENTRY_ORDER). */
+export function entriesFrom(rows: readonly Row[], kinds: ContentKind[], scope: ContentScope): ResolvedEntry[] {
+  const scopes = new Set(scopesFor(scope));
+  const matching = rows.filter((row) => row.active && kinds.includes(row.kind) && row.locale === scope.locale && scopes.has(row.scope));
+  return resolveEntries(matching, kinds, scope);
+}
+
+function resolveEntries(rows: Row[], kinds: ContentKind[], scope: ContentScope): ResolvedEntry[] {
   const entries = bestPerKey(rows).map(fromRow);
   const present = new Set(entries.map((e) => `${e.kind}:${e.key}`));
   for (const seed of SEEDS) {

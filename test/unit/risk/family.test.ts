@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessText } from '../../../src/risk/rules.js';
+import { assessText } from '../../../src/risk/assess.js';
 import { expectCase, row } from './helpers.js';
 
 describe('family members reporting', () => {

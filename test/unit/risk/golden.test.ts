@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { labelledItemSchema } from '../../../src/risk/evaluate.js';
-import { assessText } from '../../../src/risk/rules.js';
+import { assessText } from '../../../src/risk/assess.js';
 
 const LABELLED = new URL('../../fixtures/risk/labelled.jsonl', import.meta.url);
 const GOLDEN = new URL('./labelled.golden.jsonl', import.meta.url);

@@ -1,4 +1,4 @@
-import { assessText } from '../../../src/risk/rules.js';
+import { assessText } from '../../../src/risk/assess.js';
 import type { RiskCategory, RiskLevel, SpeakerOption } from '../../../src/risk/types.js';
 
 export interface Case {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, itemLang, labelledItemSchema } from '../../../src/risk/evaluate.js';
-import { assessText } from '../../../src/risk/rules.js';
+import { assessText } from '../../../src/risk/assess.js';
 
 const DIR = new URL('../../fixtures/risk/', import.meta.url);
 const read = (name: string) =>

@@ -5,7 +5,7 @@
  * level; an everyday one must stay at watch (1) or below.
  */
 import { describe, expect, it } from 'vitest';
-import { assessText } from '../../../src/risk/rules.js';
+import { assessText } from '../../../src/risk/assess.js';
 import type { SpeakerOption } from '../../../src/risk/types.js';
 
 const PROBES: [string, number, SpeakerOption?][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combineRisk } from '../../../src/risk/combine.js';
-import { assessText } from '../../../src/risk/rules.js';
+import { assessText } from '../../../src/risk/assess.js';
 import {
   CRAVING_ELEVATED,
   MISSED_CHECKIN_STREAK_ELEVATED,
