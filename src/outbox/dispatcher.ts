@@ -6,9 +6,15 @@ import type { Logger } from '../log/logger.js';
 import { runWhileLeader } from './leadership.js';
 import { OutboxPayloadSchema, toOutbound } from './outbox-payload.js';
 import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limiter.js';
+import { PRIORITY } from './enqueue.js';
 import { recordResults, type SendOutcome } from './record-results.js';
 
 const CLAIM_BATCH = 200;
+
+/** A crisis reply may go ahead of its chat's spacing (see RateLimiter.waitMs). */
+function isCrisis(row: { priority: number }): boolean {
+  return row.priority <= PRIORITY.crisis;
+}
 const CLAIM_MS = 120_000;
 const IDLE_POLL_MS = 1000;
 /** A round sends only what its rate limits allow within this time. */
@@ -201,7 +207,7 @@ export class Dispatcher {
       for (const row of pending) {
         const limiter = this.limiter(this.planned, row.channel);
         const chatKey = `${row.channel}:${row.chatId}`;
-        const wait = limiter.waitMs(chatKey, at);
+        const wait = limiter.waitMs(chatKey, at, isCrisis(row));
         if (wait <= 0) {
           // The plan assumes the send is done when planned; the gate knows better.
           limiter.record(chatKey, at)(at);
@@ -248,7 +254,7 @@ export class Dispatcher {
       const chatKey = `${row.channel}:${row.chatId}`;
       for (;;) {
         const now = this.options.clock.now().getTime();
-        const wait = limiter.waitMs(chatKey, now);
+        const wait = limiter.waitMs(chatKey, now, isCrisis(row));
         if (wait <= 0) return limiter.record(chatKey, now);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }

@@ -42,11 +42,16 @@ export class RateLimiter {
 
   constructor(private readonly limits: RateLimits) {}
 
-  /** Milliseconds until a message to this chat may start; 0 means now. */
-  waitMs(chatId: string, now: number): number {
+  /**
+   * Milliseconds until a message to this chat may start; 0 means now. An
+   * urgent message (a crisis reply) does not wait for the per-chat spacing:
+   * platforms allow a short burst in one chat, and crisis replies are one
+   * per message. It still counts towards it and waits for the global limit.
+   */
+  waitMs(chatId: string, now: number, urgent = false): number {
     let at = Math.max(now, this.pausedUntil);
     const last = this.chatLastAt.get(chatId);
-    if (last !== undefined) at = Math.max(at, last + this.limits.perChatSpacingMs);
+    if (last !== undefined && !urgent) at = Math.max(at, last + this.limits.perChatSpacingMs);
     if (this.limits.perSecond < UNLIMITED_PER_SECOND && this.recent.length >= this.limits.perSecond) {
       const opener = this.recent[this.recent.length - this.limits.perSecond];
       if (opener?.doneAt === undefined) return Math.max(at - now, IN_FLIGHT_POLL_MS);

@@ -69,4 +69,17 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ perSecond: 1000, perChatSpacingMs: 0 });
     expect(simulate(limiter, Array.from({ length: 100 }, (_, i) => `c${i}`), 5)).toEqual(Array(100).fill(5));
   });
+
+  it('lets an urgent message skip its chat\'s spacing, but not the global limit, and counts it', () => {
+    const limiter = new RateLimiter({ perSecond: 3, perChatSpacingMs: 1000 });
+    limiter.record('chat', 0)(5);
+    expect(limiter.waitMs('chat', 10)).toBe(990);
+    expect(limiter.waitMs('chat', 10, true)).toBe(0);
+    limiter.record('chat', 10)(15);
+    // It counted: the next calm message to the chat waits a full spacing from the urgent one.
+    expect(limiter.waitMs('chat', 20)).toBe(990);
+    limiter.record('x', 20)(25);
+    // Three sends in this second: even an urgent message waits for the window.
+    expect(limiter.waitMs('other', 30, true)).toBe(5 + 1000 + 10 - 30);
+  });
 });
