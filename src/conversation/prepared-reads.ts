@@ -19,10 +19,10 @@ export class PreparedReads {
   private readonly byTransaction = new WeakMap<Prisma.TransactionClient, Map<string, PreparedTurn>>();
 
   async prepare(tx: Prisma.TransactionClient, people: readonly Person[], now: Date): Promise<void> {
-    const keys = [...new Set(people.filter((p) => p.kind !== 'staff').map(ownerKey))];
-    if (keys.length === 0) return;
-    const unique = keys.map((key) => people.find((p) => ownerKey(p) === key)).filter((p): p is Person => p !== undefined);
-    const [profiles, states] = await Promise.all([loadProfiles(tx, unique), loadStates(tx, keys, now)]);
+    const byOwner = new Map(people.filter((p) => p.kind !== 'staff').map((p) => [ownerKey(p), p]));
+    if (byOwner.size === 0) return;
+    const keys = [...byOwner.keys()];
+    const [profiles, states] = await Promise.all([loadProfiles(tx, [...byOwner.values()]), loadStates(tx, keys, now)]);
     const prepared = new Map<string, PreparedTurn>();
     for (const key of keys) {
       const profile = profiles.get(key);

@@ -4,7 +4,7 @@ import type { AdminDeps } from '../deps.js';
 import type { ConsoleEnv } from '../http/env.js';
 import { renderFragment, renderPage } from '../http/render.js';
 import type { AdminMessageKey } from '../i18n/index.js';
-import { problemPage } from '../views/problem-page.js';
+import { problemPage, refusedChange } from '../views/problem-page.js';
 import { escalationAccess, performEscalationAction, type ActionResult } from './actions.js';
 import type { Access } from '../access/scope.js';
 import { loadEscalationDetail } from './detail-query.js';
@@ -91,14 +91,7 @@ export function escalationRoutes(deps: AdminDeps): Hono<ConsoleEnv> {
       ? await performEscalationAction(deps, { staff }, id, action)
       : invalidForm(await escalationAccess(deps, staff, id));
     if (result.ok) return c.redirect(`${back}?done=${kind}`, 303);
-    switch (result.reason) {
-      case 'not-found':
-        return problemPage(c, 404);
-      case 'forbidden':
-        return problemPage(c, 403);
-      default:
-        return c.redirect(`${back}?error=${result.reason}`, 303);
-    }
+    return refusedChange(c, back, result.reason);
   });
 
   return app;

@@ -4,7 +4,7 @@ import type { AdminDeps } from '../deps.js';
 import { visibleStations } from '../escalations/queue-query.js';
 import type { ConsoleEnv } from '../http/env.js';
 import { renderPage } from '../http/render.js';
-import { problemPage } from '../views/problem-page.js';
+import { problemPage, refusedChange } from '../views/problem-page.js';
 import { localTime } from '../views/time.js';
 import { moveReliefRequest, reliefAccess } from './actions.js';
 import { loadBoard } from './board-query.js';
@@ -84,14 +84,7 @@ export function reliefRoutes(deps: AdminDeps): Hono<ConsoleEnv> {
     }
     const result = await moveReliefRequest(deps, { staff }, id, form.data);
     if (result.ok) return c.redirect(`${back}?${deliveryQuery(result.delivery, deps.clock.now())}`, 303);
-    switch (result.reason) {
-      case 'not-found':
-        return problemPage(c, 404);
-      case 'forbidden':
-        return problemPage(c, 403);
-      default:
-        return c.redirect(`${back}?error=${result.reason}`, 303);
-    }
+    return refusedChange(c, back, result.reason);
   });
 
   return app;

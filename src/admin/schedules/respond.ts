@@ -1,20 +1,13 @@
 import type { Context } from 'hono';
 import type { ConsoleEnv } from '../http/env.js';
 import type { AdminMessageKey } from '../i18n/index.js';
-import { problemPage } from '../views/problem-page.js';
+import { refusedChange } from '../views/problem-page.js';
 import type { Refusal } from './result.js';
 
 /** Post/redirect/get: success and form problems go back to the page with a flash; scope problems are 404 or 403 pages. */
 export function afterChange(c: Context<ConsoleEnv>, back: string, outcome: { ok: true; done: string } | { ok: false; reason: Refusal; error?: string }): Response | Promise<Response> {
   if (outcome.ok) return c.redirect(`${back}?done=${outcome.done}`, 303);
-  switch (outcome.reason) {
-    case 'not-found':
-      return problemPage(c, 404);
-    case 'forbidden':
-      return problemPage(c, 403);
-    default:
-      return c.redirect(`${back}?error=${outcome.error ?? outcome.reason}`, 303);
-  }
+  return refusedChange(c, back, outcome.reason, outcome.error);
 }
 
 const DONE: Record<string, AdminMessageKey> = {

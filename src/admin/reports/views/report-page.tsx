@@ -50,13 +50,55 @@ function rowClass(group: ReportGroup): string | undefined {
   return group.kind === 'all' ? 'total' : undefined;
 }
 
-const Empty: FC<{ t: Translate; cols: number }> = ({ t, cols }) => (
-  <tr>
-    <td colspan={cols} class="hint">
-      {t('reports.empty')}
-    </td>
-  </tr>
-);
+/** One report table: its heading and CSV link, a column per head, and a row per group (or "nothing in range"). */
+function ReportSection<Row extends { group: ReportGroup }>(props: {
+  t: Translate;
+  params: ReportParams;
+  table: ReportTable;
+  title: string;
+  note: string;
+  heads: string[];
+  rows: Row[];
+  cells: (row: Row) => (string | number)[];
+  rowClassOf?: (row: Row) => string | undefined;
+}) {
+  const { t, params, table, heads, rows } = props;
+  const groupHead = t(params.by === 'station' ? 'reports.station' : 'reports.caseworker');
+  return (
+    <section class="card report" id={table}>
+      <Head t={t} title={props.title} note={props.note} table={table} params={params} />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{groupHead}</th>
+              {heads.map((head) => (
+                <th>{head}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colspan={heads.length + 1} class="hint">
+                  {t('reports.empty')}
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((row) => (
+              <tr class={props.rowClassOf?.(row) ?? rowClass(row.group)}>
+                <th scope="row">{groupLabel(t, params.by, row.group)}</th>
+                {props.cells(row).map((cell) => (
+                  <td>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
 
 export const ReportPage: FC<{
   t: Translate;
@@ -65,109 +107,50 @@ export const ReportPage: FC<{
   params: ReportParams;
   stations: { id: string; name: string }[];
   report: Report;
-}> = ({ t, staff, csrfToken, params, stations, report }) => {
-  const groupHead = t(params.by === 'station' ? 'reports.station' : 'reports.caseworker');
-  return (
-    <Layout t={t} locale={staff.locale} title={t('reports.title')} signedIn={{ staff, csrfToken }}>
-      <AreaTabs t={t} staff={staff} current="reports" />
-      <h1>{t('reports.title')}</h1>
-      <Filters t={t} staff={staff} params={params} stations={stations} />
-      <p class="hint">{t('reports.rangeNote', { from: params.fromDay, to: params.toDay, tz: params.timezone })}</p>
-
-      <section class="card report" id="check-ins">
-        <Head t={t} title={t('reports.checkIns')} note={t('reports.checkInsNote')} table="check-ins" params={params} />
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{groupHead}</th>
-                <th>{t('reports.sent')}</th>
-                <th>{t('reports.answered')}</th>
-                <th>{t('reports.pending')}</th>
-                <th>{t('reports.responseRate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.checkIns.length === 0 ? <Empty t={t} cols={5} /> : null}
-              {report.checkIns.map((r) => (
-                <tr class={rowClass(r.group)}>
-                  <th scope="row">{groupLabel(t, params.by, r.group)}</th>
-                  <td>{r.sent}</td>
-                  <td>{r.answered}</td>
-                  <td>{r.pending}</td>
-                  <td>{percent(r.rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section class="card report" id="attendance">
-        <Head t={t} title={t('reports.attendance')} note={t('reports.attendanceNote')} table="attendance" params={params} />
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{groupHead}</th>
-                <th>{t('reports.attended')}</th>
-                <th>{t('reports.missed')}</th>
-                <th>{t('reports.excused')}</th>
-                <th>{t('reports.unrecorded')}</th>
-                <th>{t('reports.attendanceRate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.attendance.length === 0 ? <Empty t={t} cols={6} /> : null}
-              {report.attendance.map((r) => (
-                <tr class={rowClass(r.group)}>
-                  <th scope="row">{groupLabel(t, params.by, r.group)}</th>
-                  <td>{r.attended}</td>
-                  <td>{r.missed}</td>
-                  <td>{r.excused}</td>
-                  <td>{r.unrecorded}</td>
-                  <td>{percent(r.rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section class="card report" id="escalations">
-        <Head t={t} title={t('reports.escalations')} note={t('reports.escalationsNote')} table="escalations" params={params} />
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{groupHead}</th>
-                <th>{t('reports.level')}</th>
-                <th>{t('reports.opened')}</th>
-                <th>{t('reports.acknowledged')}</th>
-                <th>{t('reports.ackMedian')}</th>
-                <th>{t('reports.ackP90')}</th>
-                <th>{t('reports.reescalations')}</th>
-                <th>{t('reports.reescalated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.escalations.length === 0 ? <Empty t={t} cols={8} /> : null}
-              {report.escalations.map((r) => (
-                <tr class={r.level === null ? 'subtotal' : rowClass(r.group)}>
-                  <th scope="row">{groupLabel(t, params.by, r.group)}</th>
-                  <td>{levelCell(t, r.level)}</td>
-                  <td>{r.opened}</td>
-                  <td>{r.acknowledged}</td>
-                  <td>{seconds(t, r.ackMedianSec)}</td>
-                  <td>{seconds(t, r.ackP90Sec)}</td>
-                  <td>{r.reescalations}</td>
-                  <td>{r.reescalated}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-    </Layout>
-  );
-};
+}> = ({ t, staff, csrfToken, params, stations, report }) => (
+  <Layout t={t} locale={staff.locale} title={t('reports.title')} signedIn={{ staff, csrfToken }}>
+    <AreaTabs t={t} staff={staff} current="reports" />
+    <h1>{t('reports.title')}</h1>
+    <Filters t={t} staff={staff} params={params} stations={stations} />
+    <p class="hint">{t('reports.rangeNote', { from: params.fromDay, to: params.toDay, tz: params.timezone })}</p>
+    <ReportSection
+      t={t}
+      params={params}
+      table="check-ins"
+      title={t('reports.checkIns')}
+      note={t('reports.checkInsNote')}
+      heads={[t('reports.sent'), t('reports.answered'), t('reports.pending'), t('reports.responseRate')]}
+      rows={report.checkIns}
+      cells={(r) => [r.sent, r.answered, r.pending, percent(r.rate)]}
+    />
+    <ReportSection
+      t={t}
+      params={params}
+      table="attendance"
+      title={t('reports.attendance')}
+      note={t('reports.attendanceNote')}
+      heads={[t('reports.attended'), t('reports.missed'), t('reports.excused'), t('reports.unrecorded'), t('reports.attendanceRate')]}
+      rows={report.attendance}
+      cells={(r) => [r.attended, r.missed, r.excused, r.unrecorded, percent(r.rate)]}
+    />
+    <ReportSection
+      t={t}
+      params={params}
+      table="escalations"
+      title={t('reports.escalations')}
+      note={t('reports.escalationsNote')}
+      heads={[
+        t('reports.level'),
+        t('reports.opened'),
+        t('reports.acknowledged'),
+        t('reports.ackMedian'),
+        t('reports.ackP90'),
+        t('reports.reescalations'),
+        t('reports.reescalated'),
+      ]}
+      rows={report.escalations}
+      cells={(r) => [levelCell(t, r.level), r.opened, r.acknowledged, seconds(t, r.ackMedianSec), seconds(t, r.ackP90Sec), r.reescalations, r.reescalated]}
+      rowClassOf={(r) => (r.level === null ? 'subtotal' : rowClass(r.group))}
+    />
+  </Layout>
+);
