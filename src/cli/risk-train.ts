@@ -68,6 +68,7 @@ function main(argv: readonly string[]): number {
   console.log(`risk:train: ${data.examples.length} examples from ${data.provenance.files.length} files, trained in ${seconds.toFixed(1)} s`);
   console.log(`risk:train: ${Object.keys(file.features).length} of ${model.featureIndex.size} features kept, ${(json.length / 1024).toFixed(0)} KiB`);
   console.log(`risk:train: thresholds ${thresholds}`);
+  console.log(`risk:train: sentence thresholds ${HEADS.map((head, i) => `${head} ${(model.sentenceThresholds[i] ?? 0).toFixed(3)}`).join(', ')}`);
   if (args.check) {
     const same = isDeepStrictEqual(readJsonOrNull(args.out), JSON.parse(json));
     console.log(same ? `risk:train: ${args.out} is up to date` : `risk:train: ${args.out} differs from a fresh training run`);

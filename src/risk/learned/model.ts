@@ -20,6 +20,8 @@ export interface LearnedModel {
   bias: Float64Array;
   /** Probability each head must reach, per head. */
   thresholds: Float64Array;
+  /** The same for one sentence of a longer message scored alone (sentences.ts): the best of several sentences needs a stricter bar. */
+  sentenceThresholds: Float64Array;
 }
 
 export interface LearnedScores {

@@ -12,7 +12,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { labelledItemSchema, type LabelledItem } from '../evaluate.js';
 import type { RiskLevel } from '../types.js';
-import { extractFeatures } from './features.js';
+import { getLexicon, type Lexicon } from '../lexicon-loader.js';
+import { normalizeText } from '../normalize.js';
+import { featuresOfNormalised } from './features.js';
+import { sentencesOf } from './sentences.js';
 import type { TrainingExample } from './train.js';
 import type { TrainingProvenance } from './weights-file.js';
 
@@ -35,7 +38,7 @@ export interface TrainingData {
   provenance: TrainingProvenance;
 }
 
-function parseFile(file: string, content: string): LabelledItem[] {
+export function parseFile(file: string, content: string): LabelledItem[] {
   return content.split('\n').flatMap((line, index) => {
     if (line.trim() === '') return [];
     let value: unknown;
@@ -47,6 +50,21 @@ function parseFile(file: string, content: string): LabelledItem[] {
     const parsed = labelledItemSchema.safeParse(value);
     if (!parsed.success) throw new TrainingDataError(`${file}: line ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return [parsed.data];
+  });
+}
+
+/** The training examples of one file's items: features of the whole text and of each sentence, as the rules normalise it. */
+export function trainingExamples(file: string, items: readonly LabelledItem[], lexicon: Lexicon = getLexicon()): TrainingExample[] {
+  return items.map((item, index) => {
+    const normalised = normalizeText(item.text, lexicon.traditional, lexicon.traditionalChars, lexicon.synonyms);
+    return {
+      features: featuresOfNormalised(normalised, item.speaker),
+      sentences: sentencesOf(normalised).map((sentence) => featuresOfNormalised(sentence, item.speaker)),
+      level: item.level as RiskLevel,
+      categories: item.categories ?? [],
+      group: groupOf(file, index, items.length),
+      everyday: isEverydayFile(file),
+    };
   });
 }
 
@@ -63,20 +81,13 @@ export function readTrainingData(dir: string): TrainingData {
   const digest = createHash('sha256');
   const examples: TrainingExample[] = [];
   const items: LabelledItem[] = [];
+  const lexicon = getLexicon();
   for (const file of files) {
     const content = readFileSync(path.join(dir, file), 'utf8');
     digest.update(file).update('\0').update(content).update('\0');
     const parsed = parseFile(file, content);
-    parsed.forEach((item, index) => {
-      items.push(item);
-      examples.push({
-        features: extractFeatures(item.text, item.speaker),
-        level: item.level as RiskLevel,
-        categories: item.categories ?? [],
-        group: groupOf(file, index, parsed.length),
-        everyday: isEverydayFile(file),
-      });
-    });
+    items.push(...parsed);
+    examples.push(...trainingExamples(file, parsed, lexicon));
   }
   return { examples, items, provenance: { files, sha256: digest.digest('hex'), examples: examples.length } };
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { HEAD_COUNT, HEADS, type LearnedModel } from './model.js';
 
-export const WEIGHTS_FORMAT = 'tongxing-learned-risk/1';
+export const WEIGHTS_FORMAT = 'tongxing-learned-risk/2';
 
 const numbersPerHead = z.array(z.number()).length(HEAD_COUNT);
 
@@ -18,6 +18,7 @@ export const weightsFileSchema = z.object({
   quantum: z.number().positive(),
   bias: numbersPerHead,
   thresholds: numbersPerHead,
+  sentenceThresholds: numbersPerHead,
   features: z.record(z.string(), z.array(z.number().int()).length(HEAD_COUNT)),
 });
 export type WeightsFile = z.infer<typeof weightsFileSchema>;
@@ -43,6 +44,7 @@ export function toWeightsFile(model: LearnedModel, trainedOn: TrainingProvenance
     quantum,
     bias: Array.from(model.bias),
     thresholds: Array.from(model.thresholds),
+    sentenceThresholds: Array.from(model.sentenceThresholds),
     features,
   };
 }
@@ -60,5 +62,5 @@ export function fromWeightsFile(value: unknown): LearnedModel {
       weights[row * HEAD_COUNT + h] = x * file.quantum;
     });
   });
-  return { featureIndex, weights, bias: Float64Array.from(file.bias), thresholds: Float64Array.from(file.thresholds) };
+  return { featureIndex, weights, bias: Float64Array.from(file.bias), thresholds: Float64Array.from(file.thresholds), sentenceThresholds: Float64Array.from(file.sentenceThresholds) };
 }

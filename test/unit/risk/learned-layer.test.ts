@@ -24,6 +24,8 @@ const readSet = (name: string): LabelledItem[] =>
 const SETS = readdirSync(FIXTURES).filter((f) => f.endsWith('.jsonl')).sort();
 /** The sets the classifier was trained on (`*-check.jsonl` are only ever scored). */
 const TRAINED_SETS = SETS.filter((f) => !f.endsWith('-check.jsonl'));
+/** A threshold no probability reaches: that head never passes. */
+const UNREACHABLE = 2;
 
 /**
  * A small model that has learned one invented emergency ("the blue lantern is
@@ -118,6 +120,29 @@ describe('the learned layer over the rules', () => {
     const learned = learnedLevel('lit', undefined, undefined, model);
     expect(guardVeto(reading, learned, model)).toBe('too-short');
     expect(learnedRaise(reading, learned, model)).toBeNull();
+  });
+
+  it('scores a longer message sentence by sentence, by the stricter sentence thresholds, so one risky sentence is not diluted', () => {
+    const calm = '今天天气不错，去公园散步了。明天下午去上班。谢谢社工，周二见。';
+    const letter = `${calm}the blue lantern is lit tonight.`;
+    expect(assessRules(letter).level).toBe(0);
+    const wholeNeverPasses = { ...tinyModel(), thresholds: new Float64Array(HEAD_COUNT).fill(UNREACHABLE) };
+    wholeNeverPasses.sentenceThresholds = new Float64Array(HEAD_COUNT).fill(0.5);
+    const raised = assessText(letter, { learned: true }, getLexicon(), wholeNeverPasses);
+    expect(raised.level).toBe(3);
+    expect(raised.evidence.rules).toEqual(['learned:3']);
+    // The same message under sentence thresholds no sentence reaches: nothing is raised.
+    const strictSentences = { ...wholeNeverPasses, sentenceThresholds: new Float64Array(HEAD_COUNT).fill(UNREACHABLE) };
+    expect(assessText(letter, { learned: true }, getLexicon(), strictSentences)).toEqual(assessRules(letter));
+    // Calm sentences alone raise nothing.
+    expect(assessText(calm, { learned: true }, getLexicon(), wholeNeverPasses)).toEqual(assessRules(calm));
+  });
+
+  it('holds a veto from the whole message for its sentences too (a joke anywhere in it)', () => {
+    const model = { ...tinyModel(), thresholds: new Float64Array(HEAD_COUNT).fill(UNREACHABLE) };
+    const letter = '今天天气不错，去公园散步了。the blue lantern is lit tonight. 笑死了😂';
+    expect(readRules(letter).hyperbole).toBe(true);
+    expect(assessText(letter, { learned: true }, getLexicon(), model)).toEqual(assessRules(letter));
   });
 
   it('raises only as far as every lower level head agrees (an ordinal estimate does not skip a level)', () => {

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { extractFeatures } from '../../../src/risk/learned/features.js';
 import { DEFAULT_WEIGHTS_FILE, learnedLevel, loadLearnedModel, WeightsFileError } from '../../../src/risk/learned/index.js';
 import { assessFeatures, HEAD_COUNT, headProbabilities } from '../../../src/risk/learned/model.js';
-import { chooseThresholds, fitModel, foldsByGroup, outOfFoldProbabilities, thresholdForF1, thresholdForFalsePositives, trainModel, type TrainingExample, type TrainingOptions } from '../../../src/risk/learned/train.js';
-import { EVERYDAY_GROUPS, groupOf, readTrainingData } from '../../../src/risk/learned/training-data.js';
+import { sentencesOf } from '../../../src/risk/learned/sentences.js';
+import { chooseSentenceThresholds, chooseThresholds, fitModel, outOfFold, foldsByGroup, outOfFoldProbabilities, thresholdForF1, thresholdForFalsePositives, trainModel, type TrainingExample, type TrainingOptions } from '../../../src/risk/learned/train.js';
+import { EVERYDAY_GROUPS, groupOf, readTrainingData, trainingExamples } from '../../../src/risk/learned/training-data.js';
 import { fromWeightsFile, toWeightsFile } from '../../../src/risk/learned/weights-file.js';
 import type { RiskCategory, RiskLevel } from '../../../src/risk/types.js';
 
@@ -122,6 +123,51 @@ describe('everyday messages in training', () => {
   });
 });
 
+describe('sentences', () => {
+  it('splits a normalised message at sentence ends, not at commas or spaces, and drops pieces too short to judge', () => {
+    expect(sentencesOf('今天上课还行,老师讲得挺好。回来又拿刀片划了几下,不深')).toEqual(['今天上课还行,老师讲得挺好', '回来又拿刀片划了几下,不深']);
+    expect(sentencesOf('i went to the clinic. honestly i want to take all the pills! bye')).toEqual(['i went to the clinic', 'honestly i want to take all the pills']);
+    expect(sentencesOf('hi. ok')).toEqual([]);
+    // "…" reaches the splitter as one dot (NFKC, then repeated punctuation collapsed).
+    expect(sentencesOf('今天上课还行.回来又拿刀片划了几下')).toEqual(['今天上课还行', '回来又拿刀片划了几下']);
+  });
+
+  it('gives a one-sentence message no sentences (the whole text is its sentence)', () => {
+    expect(sentencesOf('我不想活了,今晚就去')).toEqual([]);
+    expect(sentencesOf('see you on tuesday, thanks')).toEqual([]);
+    expect(sentencesOf('3.5 hours at work today')).toEqual([]);
+  });
+
+  it('are read into training examples for every message of two or more', () => {
+    const [letter, short] = trainingExamples('x.jsonl', [
+      { id: 'a', text: '今天上课还行。回来又拿刀片划了几下', level: 3, categories: ['self_harm'] },
+      { id: 'b', text: '周二见', level: 0 },
+    ]);
+    expect(letter?.sentences).toEqual([extractFeatures('今天上课还行', undefined), extractFeatures('回来又拿刀片划了几下', undefined)]);
+    expect(short?.sentences).toEqual([]);
+  });
+
+  it('choose the sentence thresholds by the same false-positive budget, over the best sentence of the messages that have several', () => {
+    const withSentences = (level: RiskLevel, i: number): TrainingExample => ({ features: [], sentences: [[], []], level, categories: [], group: `g${i}` });
+    const examples = [...Array.from({ length: 100 }, (_, i) => withSentences(0, i)), { features: [], level: 0, categories: [], group: 'one-sentence' } satisfies TrainingExample];
+    const best = [...Array.from({ length: 100 }, (_, i) => new Float64Array(HEAD_COUNT).fill(i / 100)), new Float64Array(HEAD_COUNT).fill(0.99)];
+    const thresholds = chooseSentenceThresholds(examples, best, 0.05);
+    // Five of the hundred multi-sentence negatives may pass; the one-sentence message is not counted at all.
+    const passed = best.slice(0, 100).filter((p) => (p[1] ?? 0) >= (thresholds[1] ?? 0)).length;
+    expect(passed).toBe(5);
+    // With no message of several sentences there is nothing to choose from: no sentence ever passes.
+    expect(chooseSentenceThresholds([{ features: [], level: 0, categories: [], group: 'g' }], [new Float64Array(HEAD_COUNT)], 0.05)[1]).toBe(1);
+  });
+
+  it('are stored by trainModel from the same out-of-fold run as the whole-text thresholds', () => {
+    const corpus = CORPUS.map((e, i) => ({ ...e, sentences: i % 2 === 0 ? [e.features, extractFeatures('周二见', 'participant')] : [] }));
+    const oof = outOfFold(corpus, SMALL);
+    const model = trainModel(corpus, SMALL);
+    expect(model.thresholds).toEqual(chooseThresholds(corpus, oof.whole, SMALL.falsePositiveBudget, SMALL.everydayFalsePositiveBudget));
+    expect(model.sentenceThresholds).toEqual(chooseSentenceThresholds(corpus, oof.bestSentence, SMALL.falsePositiveBudget, SMALL.everydayFalsePositiveBudget));
+  });
+});
+
 describe('thresholds', () => {
   it('lets at most the budget of negatives reach the threshold', () => {
     const negatives = Array.from({ length: 100 }, (_, i) => i / 100);
@@ -148,6 +194,7 @@ describe('weights file', () => {
       after.forEach((p, h) => expect(p).toBeCloseTo(before[h] ?? 0, 2));
       expect(assessFeatures(loaded, features).level).toBe(assessFeatures(model, features).level);
     }
+    expect(loaded.sentenceThresholds).toEqual(model.sentenceThresholds);
   });
 
   it('rejects a file of another shape with a typed error', () => {
