@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config/index.js';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { hasDataDir, initDataDirInChildProcess } from './embedded-init.js';
 import { lockDirectory, type DirectoryLock } from './embedded-lock.js';
 import { pgDriver } from './pg-driver.js';
 import { pgliteDriver } from './pglite-driver.js';
@@ -42,14 +41,32 @@ function wrap(prisma: PrismaClient, sql: SqlDriver, onClose?: () => void): Datab
   };
 }
 
+/** PostgreSQL's shared buffers on the embedded database (PGlite's own default is 128 MB, all resident from the start). */
+export const DEFAULT_EMBEDDED_SHARED_BUFFERS_MB = 32;
+
+export interface EmbeddedOptions {
+  /** A data directory image to start from (in memory only). */
+  loadDataDir?: Blob;
+  sharedBuffersMb?: number;
+}
+
 /**
  * Opens an embedded PGlite database in `dir` (undefined: in memory). The
- * folder holding `dir` is locked for this process.
+ * folder holding `dir` is locked for this process; a new directory is
+ * created in a child process (see `initDataDirInChildProcess`).
  */
-export async function openEmbedded(dir?: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openEmbedded(dir?: string, options: EmbeddedOptions = {}): Promise<Database> {
   const lock: DirectoryLock | undefined = dir ? lockDirectory(path.dirname(dir)) : undefined;
   try {
-    const pglite = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...options });
+    if (dir && !hasDataDir(dir)) await initDataDirInChildProcess(dir);
+    // Loaded only here: PGlite's module alone is about 50 MB resident, for nothing on a PostgreSQL server.
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
+    const sharedBuffersMb = options.sharedBuffersMb ?? DEFAULT_EMBEDDED_SHARED_BUFFERS_MB;
+    const pglite = await PGlite.create({
+      ...(dir ? { dataDir: dir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
     return wrap(prisma, pgliteDriver(pglite), () => lock?.release());
   } catch (error) {
@@ -66,5 +83,5 @@ export function openPostgres(url: string, poolSize = 10): Database {
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.kind === 'embedded' ? openEmbedded(config.dir) : openPostgres(config.url, config.poolSize);
+  return config.kind === 'embedded' ? openEmbedded(config.dir, { sharedBuffersMb: config.sharedBuffersMb }) : openPostgres(config.url, config.poolSize);
 }

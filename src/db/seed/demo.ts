@@ -192,6 +192,8 @@ async function createContent(tx: Tx) {
  * holds a station, is left alone.
  */
 export async function seedDemo(prisma: PrismaClient): Promise<DemoSeedResult> {
+  // Checked again in the transaction; here it spares every later start the hashing.
+  if (await prisma.systemSetting.findUnique({ where: { key: SEEDED_KEY } })) return { seeded: false, reason: 'already-seeded' };
   const accounts = await prepareStaff();
   return prisma.$transaction(
     async (tx) => {

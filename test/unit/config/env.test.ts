@@ -53,8 +53,10 @@ describe('parseEnv', () => {
 describe('buildConfig', () => {
   it('uses the embedded database under DATA_DIR when DATABASE_URL is unset, and seeds the demo', () => {
     const config = buildConfig(parseEnv({ DATA_DIR: 'var/tx' }), '/srv/app');
-    expect(config.database).toEqual({ kind: 'embedded', dir: '/srv/app/var/tx/pgdata' });
+    expect(config.database).toEqual({ kind: 'embedded', dir: '/srv/app/var/tx/pgdata', sharedBuffersMb: 32 });
     expect(config.seedDemo).toBe(true);
+    expect(buildConfig(parseEnv({ EMBEDDED_SHARED_BUFFERS_MB: '64' })).database).toMatchObject({ sharedBuffersMb: 64 });
+    expect(configError({ EMBEDDED_SHARED_BUFFERS_MB: '0' }).message).toContain('EMBEDDED_SHARED_BUFFERS_MB');
   });
 
   it('uses PostgreSQL with a pool when DATABASE_URL is set, without the demo unless asked', () => {
