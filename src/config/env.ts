@@ -50,7 +50,7 @@ export const EnvSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     WEB_CHAT_ENABLED: bool.optional(),
     WEB_CHAT_DEMO: bool.optional(),
-    INBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    INBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     INBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(32),
     ESCALATION_ACK_MINUTES_LEVEL4: z.coerce.number().positive().default(5),
     ESCALATION_ACK_MINUTES_LEVEL3: z.coerce.number().positive().default(30),

@@ -75,7 +75,9 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // The web chat is for the embedded demo; production enables it on purpose.
     webChat: { enabled: env.WEB_CHAT_ENABLED ?? embedded, demo: env.WEB_CHAT_DEMO ?? (embedded && seedDemo) },
-    inboxConcurrency: env.INBOX_CONCURRENCY,
+    // The embedded database has one connection: a second batch would only queue
+    // behind the first, and every webhook's insert behind both.
+    inboxConcurrency: env.INBOX_CONCURRENCY ?? (embedded ? 1 : 4),
     inboxBatchSize: env.INBOX_BATCH_SIZE,
     llm: llmOptionsFromEnv(env),
     schedulerEnabled: env.SCHEDULER_ENABLED,

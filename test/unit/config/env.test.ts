@@ -63,6 +63,9 @@ describe('buildConfig', () => {
     const config = buildConfig(parseEnv({ DATABASE_URL: 'postgresql://u:p@db/tx', DATABASE_POOL_SIZE: '7' }));
     expect(config.database).toEqual({ kind: 'postgresql', url: 'postgresql://u:p@db/tx', poolSize: 7 });
     expect(config.seedDemo).toBe(false);
+    expect(config.inboxConcurrency).toBe(4);
+    expect(buildConfig(parseEnv({})).inboxConcurrency).toBe(1);
+    expect(buildConfig(parseEnv({ INBOX_CONCURRENCY: '3' })).inboxConcurrency).toBe(3);
     expect(buildConfig(parseEnv({ DATABASE_URL: 'postgresql://db/tx', SEED_DEMO: 'true' })).seedDemo).toBe(true);
   });
 
