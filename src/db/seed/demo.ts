@@ -194,6 +194,7 @@ async function createContent(tx: Tx) {
 export async function seedDemo(prisma: PrismaClient): Promise<DemoSeedResult> {
   // Checked again in the transaction; here it spares every later start the hashing.
   if (await prisma.systemSetting.findUnique({ where: { key: SEEDED_KEY } })) return { seeded: false, reason: 'already-seeded' };
+  if ((await prisma.station.count()) > 0) return { seeded: false, reason: 'not-empty' };
   const accounts = await prepareStaff();
   return prisma.$transaction(
     async (tx) => {

@@ -53,4 +53,11 @@ describeEachDatabase('demo seed', (db) => {
     expect(await seedDemo(db().prisma)).toEqual({ seeded: false, reason: 'already-seeded' });
     expect(await db().prisma.station.count()).toBe(1);
   });
+
+  it('leaves a database that holds a station but was never seeded alone', async () => {
+    const prisma = db().prisma;
+    await prisma.systemSetting.deleteMany({});
+    expect(await seedDemo(prisma)).toEqual({ seeded: false, reason: 'not-empty' });
+    expect(await prisma.station.count()).toBe(1);
+  });
 });
