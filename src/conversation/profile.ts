@@ -1,6 +1,6 @@
 import type { Prisma, SharingScope, Track } from '../generated/prisma/client.js';
 import { asLocale, type Locale } from '../i18n/index.js';
-import type { Person } from '../pipeline/person.js';
+import { ownerKey, type Person } from '../pipeline/person.js';
 
 export interface StationInfo {
   id: string;
@@ -96,7 +96,7 @@ export async function loadProfile(tx: Prisma.TransactionClient, person: Person):
   return undefined;
 }
 
-/** Profiles of many people, one query per kind, keyed by `${kind}:${id}` like ownerKey; staff have none. */
+/** Profiles of many people, one query per kind, keyed by ownerKey; staff have none. */
 export async function loadProfiles(tx: Prisma.TransactionClient, people: readonly Person[]): Promise<Map<string, Profile>> {
   const profiles = new Map<string, Profile>();
   const participantIds = people.filter((p) => p.kind === 'participant').map((p) => p.id);
@@ -107,7 +107,13 @@ export async function loadProfiles(tx: Prisma.TransactionClient, people: readonl
       : [],
     familyIds.length ? tx.familyMember.findMany({ where: { id: { in: familyIds } }, select: FAMILY_SELECT, relationLoadStrategy: 'join' }) : [],
   ]);
-  for (const row of participants) profiles.set(`participant:${row.id}`, participantProfile(row));
-  for (const row of families) profiles.set(`family:${row.id}`, familyProfile(row));
+  const participantRows = new Map(participants.map((row) => [row.id, row]));
+  const familyRows = new Map(families.map((row) => [row.id, row]));
+  for (const person of people) {
+    const participant = person.kind === 'participant' ? participantRows.get(person.id) : undefined;
+    const family = person.kind === 'family' ? familyRows.get(person.id) : undefined;
+    const profile = participant ? participantProfile(participant) : family ? familyProfile(family) : undefined;
+    if (profile) profiles.set(ownerKey(person), profile);
+  }
   return profiles;
 }

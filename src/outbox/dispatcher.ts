@@ -10,16 +10,16 @@ import { PRIORITY } from './enqueue.js';
 import { recordResults, type SendOutcome } from './record-results.js';
 
 const CLAIM_BATCH = 200;
-
-/** A crisis reply may go ahead of its chat's spacing (see RateLimiter.waitMs). */
-function isCrisis(row: { priority: number }): boolean {
-  return row.priority <= PRIORITY.crisis;
-}
 const CLAIM_MS = 120_000;
 const IDLE_POLL_MS = 1000;
 /** A round sends only what its rate limits allow within this time. */
 const SLOT_HORIZON_MS = 1000;
 export const MAX_SEND_ATTEMPTS = 8;
+
+/** A crisis reply may go ahead of its chat's spacing (see RateLimiter.waitMs). */
+function isCrisis(row: { priority: number }): boolean {
+  return row.priority <= PRIORITY.crisis;
+}
 
 interface ClaimedRow {
   id: string;
@@ -96,22 +96,8 @@ export class Dispatcher {
       } catch (error) {
         this.options.log.error({ err: error }, 'dispatch round failed');
       }
-      if (claimed.sent === 0 && !signal.aborted) await this.sleep(claimed.deferred > 0 ? 200 : IDLE_POLL_MS);
+      if (claimed.sent === 0 && !signal.aborted) await this.pause(claimed.deferred > 0 ? 200 : IDLE_POLL_MS);
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.wokenMeanwhile) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wakeUp = undefined;
-        resolve();
-      }, ms);
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   /** Waits `ms`; true when woken early because new rows were stored. */

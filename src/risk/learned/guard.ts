@@ -63,7 +63,7 @@ export function coherentLevel(learned: LearnedAssessment, model: LearnedModel): 
 
 /** The guarded proposal: a level above the rules' (at most 3) with its categories, or null. */
 export function learnedRaise(reading: RulesReading, learned: LearnedAssessment, model: LearnedModel): LearnedRaise | null {
-  const level = Math.min(coherentLevel(learned, model), LEARNED_MAX_LEVEL) as RiskLevel;
+  const level = coherentLevel(learned, model);
   if (level <= reading.result.level || guardVeto(reading, learned, model) !== null) return null;
   // A level ≥ 2 from the heads means levelFromProbabilities gave ≥ 2 too, so categories is never empty.
   return { level, categories: learned.categories };

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getLexicon, type Lexicon } from '../lexicon-loader.js';
-import type { Lang, SpeakerOption } from '../types.js';
+import type { SpeakerOption } from '../types.js';
 import { extractFeatures } from './features.js';
 import { assessFeatures, type LearnedAssessment, type LearnedModel } from './model.js';
 import { fromWeightsFile } from './weights-file.js';
@@ -30,15 +30,10 @@ export function getLearnedModel(): LearnedModel {
   return shipped;
 }
 
-/**
- * Level (0–4), categories and head probabilities for one message. `lang` is
- * accepted for symmetry with assessText; features cover both languages
- * because messages mix them.
- */
+/** Level (0–4), categories and head probabilities for one message (features cover both languages: messages mix them). */
 export function learnedLevel(
   text: string,
   speaker?: SpeakerOption,
-  _lang?: Lang,
   model: LearnedModel = getLearnedModel(),
   lexicon: Lexicon = getLexicon(),
 ): LearnedAssessment {

@@ -108,7 +108,7 @@ describe('the learned layer over the rules', () => {
     expect(learnedOnly(model, joke)).toBeGreaterThanOrEqual(3);
     const reading = readRules(joke);
     expect(reading.result.level).toBeLessThanOrEqual(1);
-    expect(guardVeto(reading, learnedLevel(joke, undefined, undefined, model), model)).not.toBeNull();
+    expect(guardVeto(reading, learnedLevel(joke, undefined, model), model)).not.toBeNull();
     expect(assessText(joke, { learned: true }, getLexicon(), model)).toEqual(assessRules(joke));
     // The same wish without the joke: the rules already see it; the layer never lowers it.
     expect(assessText('我真的想死', { learned: true }, getLexicon(), model).level).toBeGreaterThanOrEqual(3);
@@ -117,7 +117,7 @@ describe('the learned layer over the rules', () => {
   it('does not raise a bare fragment with no lexicon phrase', () => {
     const model = tinyModel();
     const reading = readRules('lit');
-    const learned = learnedLevel('lit', undefined, undefined, model);
+    const learned = learnedLevel('lit', undefined, model);
     expect(guardVeto(reading, learned, model)).toBe('too-short');
     expect(learnedRaise(reading, learned, model)).toBeNull();
   });
@@ -147,7 +147,7 @@ describe('the learned layer over the rules', () => {
 
   it('raises only as far as every lower level head agrees (an ordinal estimate does not skip a level)', () => {
     const model = tinyModel(); // every threshold 0.5
-    const heads = (levels: LearnedAssessment['scores']['levels']): LearnedAssessment => ({ ...learnedLevel('ok', undefined, undefined, model), scores: { ...learnedLevel('ok', undefined, undefined, model).scores, levels } });
+    const heads = (levels: LearnedAssessment['scores']['levels']): LearnedAssessment => ({ ...learnedLevel('ok', undefined, model), scores: { ...learnedLevel('ok', undefined, model).scores, levels } });
     expect(coherentLevel(heads([0.9, 0.9, 0.9, 0.9]), model)).toBe(3);
     expect(coherentLevel(heads([0.9, 0.9, 0.4, 0.9]), model)).toBe(2);
     // P(≥3) passes while P(≥2) does not: no raise at all, not a raise to 3.
@@ -165,11 +165,11 @@ describe('the learned layer over the rules', () => {
       const reading = readRules(text, { speaker });
       expect(reading.result.level, text).toBe(0);
       expect(reading.reassured, text).toBe(true);
-      expect(guardVeto(reading, learnedLevel(text, speaker, undefined, model), model), text).toBe('reassured');
+      expect(guardVeto(reading, learnedLevel(text, speaker, model), model), text).toBe('reassured');
       expect(assessText(text, { speaker }), text).toEqual(assessRules(text, { speaker }));
     }
     // Without the cue the shipped classifier would raise the first one: the guard is what keeps it calm.
-    expect(coherentLevel(learnedLevel("i don't crave it anymore", 'participant', undefined, model), model)).toBeGreaterThanOrEqual(2);
+    expect(coherentLevel(learnedLevel("i don't crave it anymore", 'participant', model), model)).toBeGreaterThanOrEqual(2);
   });
 
   it('does not read a wish to stop living, or abstinence "so far", as reassurance', () => {
@@ -190,5 +190,5 @@ describe('the learned layer over the rules', () => {
 });
 
 function learnedOnly(model: LearnedModel, text: string): RiskLevel {
-  return learnedLevel(text, undefined, undefined, model).level;
+  return learnedLevel(text, undefined, model).level;
 }

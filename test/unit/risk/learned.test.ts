@@ -215,16 +215,16 @@ describe('shipped weights', () => {
   });
 
   it('score an obvious crisis high and an everyday message at 0, in both languages', () => {
-    expect(learnedLevel('我不想活了，安眠药都攒好了，今晚就吃', 'participant', 'zh', model).level).toBeGreaterThanOrEqual(3);
-    expect(learnedLevel("I don't want to live anymore, I've saved up all my pills for tonight", 'participant', 'en', model).level).toBeGreaterThanOrEqual(3);
-    expect(learnedLevel('谢谢你，周二小组见', 'participant', 'zh', model).level).toBe(0);
-    expect(learnedLevel('thanks, see you at group on tuesday', 'participant', 'en', model).level).toBe(0);
+    expect(learnedLevel('我不想活了，安眠药都攒好了，今晚就吃', 'participant', model).level).toBeGreaterThanOrEqual(3);
+    expect(learnedLevel("I don't want to live anymore, I've saved up all my pills for tonight", 'participant', model).level).toBeGreaterThanOrEqual(3);
+    expect(learnedLevel('谢谢你，周二小组见', 'participant', model).level).toBe(0);
+    expect(learnedLevel('thanks, see you at group on tuesday', 'participant', model).level).toBe(0);
   });
 
   it('give the same answer every time and classify every labelled message (speed sanity)', () => {
     const { items } = readTrainingData('test/fixtures/risk');
-    const first = items.map((i) => learnedLevel(i.text, i.speaker, i.lang, model));
-    const second = items.map((i) => learnedLevel(i.text, i.speaker, i.lang, model));
+    const first = items.map((i) => learnedLevel(i.text, i.speaker, model));
+    const second = items.map((i) => learnedLevel(i.text, i.speaker, model));
     expect(second).toEqual(first);
     for (const r of first) expect([0, 1, 2, 3, 4]).toContain(r.level);
   });
