@@ -202,7 +202,8 @@ export function classifyHit(lex: Lexicon, a: Analysis, hit: Hit): HitStatus {
   if (a.speaker === 'self' && !emergency && (OTHER_PERSON_SUICIDE.has(category) || OTHER_PERSON_SUBSTANCE.has(category)) && isAboutSomeoneElse(a, hit)) return 'other';
   if (!emergency && !rule.tags.has('method') && HYPERBOLE_CATEGORIES.has(category) && hasHyperbole(a, hit)) return 'hyperbole';
   if (WORRY_CATEGORIES.has(category) && occurs(lex, 'worry_before', prefix, m)) return 'worry';
-  if ((category === 'craving' || category === 'acquiring') && a.coping) return 'coped';
+  // A way back to supply kept open (the number not deleted, "not yet") is not undone by a refusal beside it.
+  if ((category === 'craving' || category === 'acquiring') && a.coping && !rule.tags.has('kept_open')) return 'coped';
   if (category === 'dropout' && a.reschedule) return 'rescheduled';
   if (category === 'overdose' && a.resolved) return 'resolved';
   return 'current';

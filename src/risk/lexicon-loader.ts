@@ -29,6 +29,7 @@ export const RULE_TAGS = [
   'farewell',
   'settling',
   'unreachable',
+  'kept_open',
 ] as const;
 export type RuleTag = (typeof RULE_TAGS)[number];
 
@@ -136,6 +137,13 @@ const escapeRegExp = (s: string): string => s.replace(REGEX_SPECIAL, '\\$&');
  */
 const wrapEnglish = (alternation: string): string => `(?:${alternation})(?![a-z0-9])`;
 
+/**
+ * An English apostrophe in n't, 'm, 's and 've (in a term or a pattern) may be left out, as people type quickly or in a second
+ * language ("dont", "im", "hes", "ive"). Not in 'll, 're or 'd, where dropping it makes another word
+ * (ill, hell, were, shed).
+ */
+const optionalApostrophes = (escaped: string): string => escaped.replace(/'(?=(?:t|m|s|ve)(?![a-z]))/g, "'?");
+
 function compile(source: string, where: string): RegExp {
   try {
     return new RegExp(source, 'gu');
@@ -148,9 +156,9 @@ function alternation(terms: readonly string[], patterns: readonly string[], trad
   const literal = terms.map((t) => normalizeText(t, traditional));
   for (const [i, t] of literal.entries()) if (t.length === 0) throw new LexiconError(`${where}: term ${i} is empty after normalising`);
   // Longest first, so the most specific phrase is the one reported.
-  const escaped = [...new Set(literal)].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const escaped = [...new Set(literal)].sort((a, b) => b.length - a.length).map((t) => optionalApostrophes(escapeRegExp(t)));
   for (const p of patterns) compile(p, `${where}: pattern ${JSON.stringify(p)}`);
-  return [...escaped, ...patterns.map((p) => `(?:${p})`)].join('|');
+  return [...escaped, ...patterns.map((p) => `(?:${optionalApostrophes(p)})`)].join('|');
 }
 
 function readYaml(file: string): unknown {

@@ -1,25 +1,43 @@
 /**
  * Ordinary messages never used for training or thresholds
- * (test/fixtures/risk/everyday-check.jsonl): with the learned layer on, as it
- * is by default, calm messages stay calm.
+ * (test/fixtures/risk/everyday-check.jsonl, and the long letters in
+ * everyday-letters-check.jsonl): with the learned layer on, as it is by
+ * default, calm messages stay calm.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assessText, LEARNED_BY_DEFAULT } from '../../../src/risk/assess.js';
 import { labelledItemSchema } from '../../../src/risk/evaluate.js';
+import { sentencesOf } from '../../../src/risk/learned/sentences.js';
+import { getLexicon } from '../../../src/risk/lexicon-loader.js';
+import { normalizeText } from '../../../src/risk/normalize.js';
 
 const MAX_FALSE_ALERT_RATE = 0.02;
 
-const items = readFileSync(new URL('../../fixtures/risk/everyday-check.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => labelledItemSchema.parse(JSON.parse(l)));
+const read = (name: string) =>
+  readFileSync(new URL(`../../fixtures/risk/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => labelledItemSchema.parse(JSON.parse(l)));
+
+const falseAlerts = (items: ReturnType<typeof read>): string[] =>
+  items.filter((i) => i.level <= 1 && assessText(i.text, { speaker: i.speaker, lang: i.lang }).level >= 2).map((i) => i.id);
 
 describe('everyday messages through assessText (the default path)', () => {
   it(`raise a false alert (labelled ≤ 1, scored ≥ 2) on at most ${MAX_FALSE_ALERT_RATE * 100}% of them`, () => {
+    const items = read('everyday-check.jsonl');
     expect(LEARNED_BY_DEFAULT).toBe(true);
     expect(items.length).toBeGreaterThan(200);
-    const alerts = items.filter((i) => i.level <= 1 && assessText(i.text, { speaker: i.speaker, lang: i.lang }).level >= 2).map((i) => i.id);
+    const alerts = falseAlerts(items);
+    expect(alerts.length / items.length, alerts.join(', ')).toBeLessThanOrEqual(MAX_FALSE_ALERT_RATE);
+  });
+
+  it(`long letters (several sentences each, scored sentence by sentence too) raise a false alert on at most ${MAX_FALSE_ALERT_RATE * 100}% of them`, () => {
+    const items = read('everyday-letters-check.jsonl');
+    const lexicon = getLexicon();
+    expect(items.length).toBeGreaterThanOrEqual(60);
+    for (const i of items) expect(sentencesOf(normalizeText(i.text, lexicon.traditional, lexicon.traditionalChars, lexicon.synonyms)).length, i.id).toBeGreaterThanOrEqual(3);
+    const alerts = falseAlerts(items);
     expect(alerts.length / items.length, alerts.join(', ')).toBeLessThanOrEqual(MAX_FALSE_ALERT_RATE);
   });
 });
