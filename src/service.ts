@@ -126,6 +126,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     const freeText = llm?.freeText;
     const dispatcher = new Dispatcher({ db, channels, log: log.child({ module: 'outbox' }), clock, limits: config.rateLimits });
     const inbox = new Inbox({
+      // One process per embedded database (its directory is locked): claims from before a restart are void.
+      soleProcess: db.kind === 'embedded',
       db,
       log: log.child({ module: 'inbox' }),
       clock,

@@ -51,6 +51,13 @@ export interface InboxOptions {
    * a backlog never delays a crisis reply.
    */
   isUrgent?: (message: InboundMessage) => boolean;
+  /**
+   * This is the only process on the database (the embedded one: its data
+   * directory is locked), so claims left by an earlier run belong to a
+   * process that is gone: `start` takes them over at once instead of after
+   * CLAIM_MS.
+   */
+  soleProcess?: boolean;
 }
 
 interface ReadyEvent {
@@ -119,7 +126,7 @@ export class Inbox implements InboundSink {
 
   start(): void {
     this.stopped = false;
-    void this.recover();
+    void this.recoverOrphans(this.options.clock.now());
     this.recoveryTimer = setInterval(() => void this.recover(), RECOVERY_INTERVAL_MS);
     this.recoveryTimer.unref();
   }
@@ -140,16 +147,27 @@ export class Inbox implements InboundSink {
     return new Promise((resolve) => this.idle.add(resolve));
   }
 
-  /** Claims events whose claim expired (a crash, a failure) and processes them. */
-  async recover(): Promise<number> {
+  /** At start: everything recoverable and, as the sole process, every claim made before this start. */
+  private async recoverOrphans(startedAt: Date): Promise<void> {
+    // Claims run CLAIM_MS from when they are made: one ending before this was made before `startedAt`.
+    const claimedBefore = this.options.soleProcess ? new Date(startedAt.getTime() + CLAIM_MS) : undefined;
+    while ((await this.recover(claimedBefore)) === RECOVERY_BATCH);
+  }
+
+  /**
+   * Claims events whose claim expired (a crash, a failure), or ends before
+   * `claimEndsBefore` (claims of a run that is gone), and processes them.
+   */
+  async recover(claimEndsBefore?: Date): Promise<number> {
     if (this.stopped) return 0;
     const now = this.options.clock.now();
+    const expiredBefore = claimEndsBefore && claimEndsBefore > now ? claimEndsBefore : now;
     try {
       const rows = await this.options.db.prisma.$queryRaw<{ id: string; payload: unknown; attempts: number }[]>`
         UPDATE "InboundEvent" SET "lockedUntil" = ${new Date(now.getTime() + CLAIM_MS)}, attempts = attempts + 1
         WHERE id IN (
           SELECT id FROM "InboundEvent"
-          WHERE status = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+          WHERE status = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${expiredBefore})
           ORDER BY "receivedAt" LIMIT ${RECOVERY_BATCH}
           FOR UPDATE SKIP LOCKED)
         RETURNING id, payload, attempts`;
