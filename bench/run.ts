@@ -2,6 +2,8 @@
 // Starts the service on a fresh database (embedded, or PostgreSQL with
 // BENCH_DATABASE_URL) with a fake Telegram Bot API on loopback, drives it
 // over HTTP, prints a table and writes bench/results.json.
+// First, as in main.ts: the scheduling and console parts run in this process and should run as the service does.
+import '../src/v8-flags.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,5 @@
+// First: V8 flags must be set before any WebAssembly is compiled.
+import './v8-flags.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { EmbeddedDatabaseInUseError } from './db/embedded-lock.js';
 import type { DemoLogin } from './db/seed/demo.js';
