@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,7 @@ describe('the embedded service killed right after answering webhooks', () => {
       }
     } finally {
       await fake.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -22,8 +22,6 @@ describeEachDatabase('the inbox after a restart', (db) => {
     };
 
   it('as the only process on its database, takes over at start what an earlier run claimed and never finished', async () => {
-    // Settle what other tests left, so only this test's events are pending.
-    await db().sql.exec(`UPDATE "InboundEvent" SET status = 'PROCESSED'`);
     const earlier = new Inbox({ db: db(), log: testLogger(), clock: systemClock, handler: recording([]) });
     // Stored and claimed for a minute by a run that then died.
     await earlier.accept(text('e', '被中断的消息'));
