@@ -126,7 +126,7 @@ export class Inbox implements InboundSink {
 
   start(): void {
     this.stopped = false;
-    void this.recoverOrphans(this.options.clock.now());
+    this.startRecovery = this.recoverOrphans(this.options.clock.now());
     this.recoveryTimer = setInterval(() => void this.recover(), RECOVERY_INTERVAL_MS);
     this.recoveryTimer.unref();
   }
@@ -142,10 +142,15 @@ export class Inbox implements InboundSink {
   }
 
   /** Resolves when nothing is queued or running (tests and shutdown). */
-  drained(): Promise<void> {
-    if (this.active === 0 && this.following === 0 && this.queue.size === 0) return Promise.resolve();
+  async drained(): Promise<void> {
+    // The start-up recovery first: what it finds is work in hand too.
+    await this.startRecovery;
+    if (this.active === 0 && this.following === 0 && this.queue.size === 0) return;
     return new Promise((resolve) => this.idle.add(resolve));
   }
+
+  /** The recovery `start` runs; it never rejects (recover logs its own failures). */
+  private startRecovery: Promise<void> | undefined;
 
   /** At start: everything recoverable and, as the sole process, every claim made before this start. */
   private async recoverOrphans(startedAt: Date): Promise<void> {
