@@ -21,6 +21,9 @@ const USABLE: ReadonlySet<HitStatus> = new Set(['current', 'other']);
 /** Besides a wish, what makes one sign of settling affairs a plan: a goodbye, a sign-off, means made ready. */
 const SETTLING_REASONS: readonly RuleTag[] = ['goodbye', 'farewell', 'prep', 'staged'];
 
+/** What, beside medicine taken as a routine, says it was not one: a wish, a goodbye, too much, a symptom, poison, a hoard. */
+const NOT_ROUTINE: readonly RuleTag[] = ['ideation', 'goodbye', 'farewell', 'excess', 'symptom', 'lethal', 'hoard', 'staged'];
+
 // Helpers live at module level: closures made per message cost time under tsx (it names each one).
 function nearBy(usable: readonly Hit[], anchor: Hit, tag: RuleTag): Hit | undefined {
   return usable.find((h) => h.rule.tags.has(tag) && Math.abs(h.clause - anchor.clause) <= COMBO_CLAUSE_DISTANCE);
@@ -30,13 +33,29 @@ function finding(id: string, level: RiskLevel, categories: RiskCategory[], parts
   return { id, level, categories, phrases: parts.filter((p): p is Hit => p !== undefined).map((p) => p.phrase) };
 }
 
+/**
+ * "Took all my meds this morning", "他按时吃药了": the day's medicine taken as a routine, with
+ * nothing in the message that says otherwise (a count, a wish, a goodbye, too much, a symptom).
+ */
+function takenAsRoutine(usable: readonly Hit[], a: Analysis): boolean {
+  if (!a.routine) return false;
+  return !usable.some(
+    (h) => (h.rule.tags.has('quantity') && !h.rule.tags.has('daily')) || (h.level >= 1 && h.rule.category !== null) || NOT_ROUTINE.some((t) => h.rule.tags.has(t)),
+  );
+}
+
+function nearQuantity(usable: readonly Hit[], act: Hit, routine: boolean): Hit | undefined {
+  return usable.find((h) => h.rule.tags.has('quantity') && !(routine && h.rule.tags.has('daily')) && Math.abs(h.clause - act.clause) <= COMBO_CLAUSE_DISTANCE);
+}
+
 export function combinations(hits: readonly Hit[], a: Analysis): Finding[] {
   const usable = hits.filter((h) => USABLE.has(h.status));
   if (usable.length === 0) return [];
   const findings: Finding[] = [];
+  const routine = takenAsRoutine(usable, a);
   for (const act of usable.filter((h) => h.rule.tags.has('act'))) {
     const lethal = nearBy(usable, act, 'lethal');
-    const quantity = nearBy(usable, act, 'quantity');
+    const quantity = nearQuantity(usable, act, routine);
     const excess = nearBy(usable, act, 'excess');
     const pills = nearBy(usable, act, 'pills');
     const drug = nearBy(usable, act, 'drug');
@@ -51,7 +70,7 @@ export function combinations(hits: readonly Hit[], a: Analysis): Finding[] {
     const intent = usable.find((h) => h.status === 'current' && (h.rule.tags.has('goodbye') || (h.rule.tags.has('ideation') && h.level >= 3)));
     if (intent && (pills ?? drug ?? lethal)) findings.push(finding('combo:intent+act', 4, ['suicide', 'overdose'], [intent, act, pills ?? drug ?? lethal]));
     // A relative writing that the person "has taken pills" is reporting an ingestion.
-    if (a.speaker === 'family' && pills) findings.push(finding('combo:family+act+pills', 3, ['overdose'], [act, pills]));
+    if (a.speaker === 'family' && pills && !routine) findings.push(finding('combo:family+act+pills', 3, ['overdose'], [act, pills]));
   }
   for (const prep of usable.filter((h) => h.rule.tags.has('prep'))) {
     const quantity = nearBy(usable, prep, 'quantity');

@@ -72,6 +72,8 @@ export interface Analysis {
   coping: boolean;
   resolved: boolean;
   reschedule: boolean;
+  /** Daily medicine taken as a routine ("this morning", "按时"): see combinations.ts. */
+  routine: boolean;
 }
 
 /** "以前天天" holds "前天": a cue that starts inside an earlier one is not a cue. */
@@ -133,6 +135,7 @@ export function analyse(lex: Lexicon, normalised: string, masked: string, speake
     coping: occurs(lex, 'coping', masked, inMasked.modifiers),
     resolved: occurs(lex, 'resolved', masked, inMasked.modifiers),
     reschedule: occurs(lex, 'reschedule', masked, inMasked.modifiers),
+    routine: occurs(lex, 'routine', masked, inMasked.modifiers),
   };
 }
 

@@ -30,6 +30,7 @@ export const RULE_TAGS = [
   'settling',
   'unreachable',
   'kept_open',
+  'daily',
 ] as const;
 export type RuleTag = (typeof RULE_TAGS)[number];
 
@@ -74,6 +75,7 @@ export const MODIFIER_GROUPS = [
   'family_subject',
   'benign',
   'reassurance',
+  'routine',
 ] as const;
 export type ModifierGroup = (typeof MODIFIER_GROUPS)[number];
 
