@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { parseEnv } from '../src/config/env.js';
 import { openEmbedded, openPostgres, type Database } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { createLogger } from '../src/log/logger.js';
@@ -46,6 +47,8 @@ interface FreshDatabase {
   drop: () => Promise<void>;
   dataDir: string;
   kind: 'embedded' | 'postgresql';
+  /** Embedded only: PostgreSQL on a thread of its own (EMBEDDED_DB_THREAD). */
+  ownThread?: boolean;
 }
 
 type InsertLimit = Awaited<ReturnType<typeof measureInsertLimit>>;
@@ -54,7 +57,17 @@ async function freshDatabase(): Promise<FreshDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tongxing-bench-'));
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
-    return { env: {}, open: () => openEmbedded(path.join(dataDir, 'pgdata')), drop: async () => rmSync(dataDir, { recursive: true, force: true }), dataDir, kind: 'embedded' };
+    // EMBEDDED_DB_THREAD=true measures PostgreSQL on a thread of its own, in the service and in-process parts alike.
+    const thread = process.env.EMBEDDED_DB_THREAD;
+    const ownThread = parseEnv({ EMBEDDED_DB_THREAD: thread }).EMBEDDED_DB_THREAD;
+    return {
+      env: thread === undefined ? {} : { EMBEDDED_DB_THREAD: thread },
+      open: () => openEmbedded(path.join(dataDir, 'pgdata'), { ownThread }),
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+      dataDir,
+      kind: 'embedded',
+      ownThread,
+    };
   }
   const name = `tongxing_bench_${Date.now()}`;
   const admin = new URL(url);
@@ -220,6 +233,7 @@ async function main(): Promise<void> {
   const { scheduling } = inProcess;
   const results = {
     db: database.kind,
+    ...(database.ownThread === undefined ? {} : { embeddedThread: database.ownThread }),
     cores: cpus().length,
     node: process.version,
     quick,

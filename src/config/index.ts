@@ -21,7 +21,7 @@ export interface Config {
   /** Reverse proxies in front of the service whose X-Forwarded-For entries are believed. */
   trustProxyHops: number;
   dataDir: string;
-  database: { kind: 'embedded'; dir: string; sharedBuffersMb: number } | { kind: 'postgresql'; url: string; poolSize: number };
+  database: { kind: 'embedded'; dir: string; sharedBuffersMb: number; ownThread: boolean } | { kind: 'postgresql'; url: string; poolSize: number };
   defaultTimezone: string;
   log: { level: Env['LOG_LEVEL']; pretty: boolean };
   /** Seed the demo on the first start of an empty database. */
@@ -67,7 +67,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     dataDir,
     database: env.DATABASE_URL
       ? { kind: 'postgresql', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
-      : { kind: 'embedded', dir: path.join(dataDir, 'pgdata'), sharedBuffersMb: env.EMBEDDED_SHARED_BUFFERS_MB },
+      : { kind: 'embedded', dir: path.join(dataDir, 'pgdata'), sharedBuffersMb: env.EMBEDDED_SHARED_BUFFERS_MB, ownThread: env.EMBEDDED_DB_THREAD },
     defaultTimezone: env.DEFAULT_TIMEZONE,
     log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
     seedDemo,

@@ -7,6 +7,7 @@ import { hasDataDir, initDataDirInChildProcess } from './embedded-init.js';
 import { lockDirectory, type DirectoryLock } from './embedded-lock.js';
 import { pgDriver } from './pg-driver.js';
 import { pgliteDriver } from './pglite-driver.js';
+import { PGliteThread } from './pglite-thread/pglite-thread.js';
 import type { SqlDriver } from './sql-driver.js';
 
 export { PrismaClient } from '../generated/prisma/client.js';
@@ -48,26 +49,31 @@ export interface EmbeddedOptions {
   /** A data directory image to start from (in memory only). */
   loadDataDir?: Blob;
   sharedBuffersMb?: number;
+  /** PostgreSQL on a thread of its own (see PGliteThread) instead of the caller's. */
+  ownThread?: boolean;
 }
 
 /**
- * Opens an embedded PGlite database in `dir` (undefined: in memory). The
- * folder holding `dir` is locked for this process; a new directory is
- * created in a child process (see `initDataDirInChildProcess`).
+ * Opens an embedded PGlite database in `dir` (undefined: in memory), on the
+ * caller's thread or, with `ownThread`, on a thread of its own. The folder
+ * holding `dir` is locked for this process; a new directory is created in a
+ * child process (see `initDataDirInChildProcess`).
  */
 export async function openEmbedded(dir?: string, options: EmbeddedOptions = {}): Promise<Database> {
   const lock: DirectoryLock | undefined = dir ? lockDirectory(path.dirname(dir)) : undefined;
   try {
     if (dir && !hasDataDir(dir)) await initDataDirInChildProcess(dir);
-    // Loaded only here: PGlite's module alone is about 50 MB resident, for nothing on a PostgreSQL server.
+    // Loaded only here: nothing of PGlite is needed on a PostgreSQL server.
     const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
     const sharedBuffersMb = options.sharedBuffersMb ?? DEFAULT_EMBEDDED_SHARED_BUFFERS_MB;
-    const pglite = await PGlite.create({
+    const pgliteOptions = {
       ...(dir ? { dataDir: dir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
-    });
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    };
+    const pglite = options.ownThread ? await PGliteThread.start(pgliteOptions) : await PGlite.create(pgliteOptions);
+    // The adapter calls query, exec and transaction (and, in one, query and rollback): PGliteThread has all of them.
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite as InstanceType<typeof PGlite>) });
     return wrap(prisma, pgliteDriver(pglite), () => lock?.release());
   } catch (error) {
     lock?.release();
@@ -83,5 +89,5 @@ export function openPostgres(url: string, poolSize = 10): Database {
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.kind === 'embedded' ? openEmbedded(config.dir, { sharedBuffersMb: config.sharedBuffersMb }) : openPostgres(config.url, config.poolSize);
+  return config.kind === 'embedded' ? openEmbedded(config.dir, { sharedBuffersMb: config.sharedBuffersMb, ownThread: config.ownThread }) : openPostgres(config.url, config.poolSize);
 }

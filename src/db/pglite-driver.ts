@@ -1,7 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { SqlDriver } from './sql-driver.js';
 
-export function pgliteDriver(pglite: PGlite): SqlDriver {
+/** What the driver uses of PGlite: PGlite itself, or PGlite on its own thread. */
+export type PGliteConnection = Pick<PGlite, 'query' | 'exec' | 'listen' | 'close' | 'closed'>;
+
+export function pgliteDriver(pglite: PGliteConnection): SqlDriver {
   const connection = {
     async query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]) {
       return (await pglite.query<Row>(sql, params)).rows;

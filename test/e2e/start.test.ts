@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -7,9 +7,17 @@ import { adminUrl, databaseUrl } from '../support/pg-urls.js';
 import { spawnService, type SpawnedService } from '../support/spawn-service.js';
 
 const running: SpawnedService[] = [];
+const dataDirs: string[] = [];
 afterAll(async () => {
   await Promise.all(running.map((s) => s.stop('SIGKILL')));
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  dataDirs.push(dir);
+  return dir;
+}
 
 function start(env: Record<string, string>): SpawnedService {
   const service = spawnService(env);
@@ -22,7 +30,7 @@ async function status(url: string): Promise<number> {
 }
 
 describe('starting the service on the embedded database', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tongxing-e2e-'));
+  const dataDir = tempDir('tongxing-e2e-');
 
   it('answers /healthz and /readyz, seeds the demo once, refuses a second process, and keeps data across restarts', async () => {
     const first = start({ DATA_DIR: dataDir });
@@ -48,6 +56,15 @@ describe('starting the service on the embedded database', () => {
     expect(await restarted.stop('SIGINT')).toBe(0);
   }, 180_000);
 
+  it('runs with PostgreSQL on a thread of its own (EMBEDDED_DB_THREAD), migrating, seeding and stopping cleanly', async () => {
+    const threaded = start({ DATA_DIR: tempDir('tongxing-e2e-thread-'), EMBEDDED_DB_THREAD: 'true' });
+    const url = await threaded.ready();
+    expect(await status(`${url}/readyz`)).toBe(200);
+    expect(threaded.output()).toContain('Demo logins');
+    expect(await threaded.stop('SIGTERM')).toBe(0);
+    expect(threaded.output()).toContain('"msg":"stopped"');
+  }, 120_000);
+
   it('exits non-zero naming the variable when a value is bad', async () => {
     const bad = start({ DATA_DIR: dataDir, PORT: 'abc' });
     expect(await bad.exited()).toBe(1);
@@ -64,7 +81,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('starting on PostgreSQL', () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);
     try {
-      const env = { DATABASE_URL: databaseUrl(url, name), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tx-pg-')) };
+      const env = { DATABASE_URL: databaseUrl(url, name), DATA_DIR: tempDir('tx-pg-') };
       const [a, b] = [start(env), start(env)];
       const urls = await Promise.all([a.ready(), b.ready()]);
       for (const u of urls) expect(await status(`${u}/readyz`)).toBe(200);

@@ -53,10 +53,12 @@ describe('parseEnv', () => {
 describe('buildConfig', () => {
   it('uses the embedded database under DATA_DIR when DATABASE_URL is unset, and seeds the demo', () => {
     const config = buildConfig(parseEnv({ DATA_DIR: 'var/tx' }), '/srv/app');
-    expect(config.database).toEqual({ kind: 'embedded', dir: '/srv/app/var/tx/pgdata', sharedBuffersMb: 32 });
+    expect(config.database).toEqual({ kind: 'embedded', dir: '/srv/app/var/tx/pgdata', sharedBuffersMb: 32, ownThread: false });
     expect(config.seedDemo).toBe(true);
     expect(buildConfig(parseEnv({ EMBEDDED_SHARED_BUFFERS_MB: '64' })).database).toMatchObject({ sharedBuffersMb: 64 });
     expect(configError({ EMBEDDED_SHARED_BUFFERS_MB: '0' }).message).toContain('EMBEDDED_SHARED_BUFFERS_MB');
+    expect(buildConfig(parseEnv({ EMBEDDED_DB_THREAD: 'true' })).database).toMatchObject({ ownThread: true });
+    expect(configError({ EMBEDDED_DB_THREAD: 'sometimes' }).message).toContain('EMBEDDED_DB_THREAD');
   });
 
   it('uses PostgreSQL with a pool when DATABASE_URL is set, without the demo unless asked', () => {
