@@ -44,10 +44,6 @@ function takenAsRoutine(usable: readonly Hit[], a: Analysis): boolean {
   );
 }
 
-function nearQuantity(usable: readonly Hit[], act: Hit, routine: boolean): Hit | undefined {
-  return usable.find((h) => h.rule.tags.has('quantity') && !(routine && h.rule.tags.has('daily')) && Math.abs(h.clause - act.clause) <= COMBO_CLAUSE_DISTANCE);
-}
-
 export function combinations(hits: readonly Hit[], a: Analysis): Finding[] {
   const usable = hits.filter((h) => USABLE.has(h.status));
   if (usable.length === 0) return [];
@@ -55,7 +51,8 @@ export function combinations(hits: readonly Hit[], a: Analysis): Finding[] {
   const routine = takenAsRoutine(usable, a);
   for (const act of usable.filter((h) => h.rule.tags.has('act'))) {
     const lethal = nearBy(usable, act, 'lethal');
-    const quantity = nearQuantity(usable, act, routine);
+    // As a routine, the only quantity in the message is the day's medicine (takenAsRoutine): no quantity at all.
+    const quantity = routine ? undefined : nearBy(usable, act, 'quantity');
     const excess = nearBy(usable, act, 'excess');
     const pills = nearBy(usable, act, 'pills');
     const drug = nearBy(usable, act, 'drug');

@@ -13,9 +13,20 @@ export function buildParsers(arrayTypes: ArrayType[]): Parsers {
   return parsers;
 }
 
+// The Prisma adapter passes the same parsers object with every statement: merge it with the defaults once.
+const merged = new WeakMap<Parsers, WeakMap<Parsers, Parsers>>();
+
+function withCallerParsers(defaults: Parsers, callers: Parsers): Parsers {
+  let byCaller = merged.get(defaults);
+  if (!byCaller) merged.set(defaults, (byCaller = new WeakMap()));
+  let parsers = byCaller.get(callers);
+  if (!parsers) byCaller.set(callers, (parsers = { ...defaults, ...callers }));
+  return parsers;
+}
+
 /** Turns a result in PostgreSQL's text form into PGlite's Results, honouring rowMode and parsers as PGlite does. */
 export function parseRawResult<T>(raw: RawResult, defaults: Parsers, options?: QueryOptions): Results<T> {
-  const parsers = options?.parsers ? { ...defaults, ...options.parsers } : defaults;
+  const parsers = options?.parsers ? withCallerParsers(defaults, options.parsers) : defaults;
   const columnParsers = raw.fields.map((field) => parsers[field.dataTypeID]);
   const parseRow = (row: (string | null)[]): unknown[] =>
     row.map((value, i) => {

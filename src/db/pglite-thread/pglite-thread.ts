@@ -19,7 +19,9 @@ export interface ThreadTransaction {
   readonly closed: boolean;
 }
 
-type Request = ThreadRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** A request before it is numbered (Omit over each member of the union). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Request = WithoutId<ThreadRequest>;
 
 interface Pending {
   resolve(result: RawResult | RawResult[] | null): void;

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { messages, PGlite, type QueryOptions } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openEmbedded, type Database } from '../../../src/db/client.js';
@@ -135,6 +137,14 @@ describe('PGlite on its own thread', () => {
 describe('PGlite thread lifecycle', () => {
   it('fails to start with PGlite’s own error, not a hang', async () => {
     await expect(PGliteThread.start({ startParams: [] })).rejects.toThrow(/PGlite/);
+  });
+
+  it('keeps a process alive while a statement is in flight, and lets it end when the database is idle', async () => {
+    // A process with nothing else to do: it must wait for the answer (an unreferenced thread would let it exit
+    // with the statement unanswered), then exit by itself without closing (a referenced idle thread would hold it).
+    const script = new URL('./fixtures/query-on-thread.ts', import.meta.url);
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script.pathname], { timeout: 60_000 });
+    expect(JSON.parse(stdout)).toEqual([{ n: 500_000 }]);
   });
 
   it('rejects statements after close with a typed error, and closing twice is harmless', async () => {

@@ -7,17 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assessText, LEARNED_BY_DEFAULT } from '../../../src/risk/assess.js';
-import { labelledItemSchema } from '../../../src/risk/evaluate.js';
 import { sentencesOf } from '../../../src/risk/learned/sentences.js';
+import { parseFile } from '../../../src/risk/learned/training-data.js';
 import { readRules } from '../../../src/risk/rules.js';
 
 const MAX_FALSE_ALERT_RATE = 0.02;
 
-const read = (name: string) =>
-  readFileSync(new URL(`../../fixtures/risk/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => labelledItemSchema.parse(JSON.parse(l)));
+const read = (name: string) => parseFile(name, readFileSync(new URL(`../../fixtures/risk/${name}`, import.meta.url), 'utf8'));
 
 const falseAlerts = (items: ReturnType<typeof read>): string[] =>
   items.filter((i) => i.level <= 1 && assessText(i.text, { speaker: i.speaker, lang: i.lang }).level >= 2).map((i) => i.id);
