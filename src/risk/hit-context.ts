@@ -179,6 +179,8 @@ function isQuoted(a: Analysis, hit: Hit): boolean {
 }
 
 function isAboutSomeoneElse(a: Analysis, hit: Hit): boolean {
+  // A phrase that opens with the writer as its subject ("i used on friday") is theirs, whoever an earlier sentence was about.
+  if (a.subjects.some((s) => s.start === hit.start && !s.other)) return false;
   return lastBefore(a.subjects, hit.start)?.other === true;
 }
 

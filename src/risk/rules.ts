@@ -53,7 +53,8 @@ export function readRules(text: string, opts: AssessRulesOptions = {}, lexicon: 
   const inMasked = benign.length === 0 ? inNormalised : lexicon.gate.open(masked);
   const speaker = inferSpeaker(lexicon, masked, inMasked, opts.speaker);
   const hits = findHits(lexicon, masked, inMasked, speaker);
-  const reassured = (level: number): boolean => level === 0 && occurs(lexicon, 'reassurance', normalised, inNormalised.modifiers);
+  // Risk words the rules read as ordinary (benign: a knife in a kitchen task, charcoal for a grill) explain the message as much as a reassurance does.
+  const reassured = (level: number): boolean => level === 0 && (benign.length > 0 || occurs(lexicon, 'reassurance', normalised, inNormalised.modifiers));
   if (hits.length === 0) return { result: noRisk(speaker), normalised, softened: false, hyperbole, reassured: reassured(0) };
   const a = analyse(lexicon, normalised, masked, speaker, inNormalised, inMasked);
   for (const h of hits) h.clause = clauseIndexOf(a.clauses, h.start);

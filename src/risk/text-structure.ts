@@ -34,6 +34,14 @@ export function splitClauses(text: string): Span[] {
 
 const WORD_CHAR = /[a-z0-9']/;
 
+/** Whether `index` is inside a word: after a letter or digit, or after an apostrophe that ends a contraction ("don't"), not one that opens a quote ("'suicidal'"). */
+function insideWord(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const before = text.charAt(index - 1);
+  if (before !== "'") return WORD_CHAR.test(before);
+  return index > 1 && WORD_CHAR.test(text.charAt(index - 2));
+}
+
 /**
  * Every non-overlapping match of a global regex. With `wordStart`, a match
  * must not begin inside a word ("ice" in "police"): such a match is skipped
@@ -43,7 +51,7 @@ export function findSpans(regex: RegExp, text: string, wordStart = false): Span[
   const spans: Span[] = [];
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-    if (m[0].length === 0 || (wordStart && m.index > 0 && WORD_CHAR.test(text.charAt(m.index - 1)))) {
+    if (m[0].length === 0 || (wordStart && insideWord(text, m.index))) {
       regex.lastIndex = m.index + 1;
       continue;
     }

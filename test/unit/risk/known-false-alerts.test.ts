@@ -47,7 +47,8 @@ const STILL_RISKY: Case[] = [
   row('the charcoal is burning and I sealed the windows with tape', 4, 'suicide'),
   // a knife at someone
   row('他拿着刀堵在我家门口', 4, 'violence'),
-  row('他拿着菜刀说要砍死我', 3, 'violence'),
+  // a kitchen knife in hand and a threat to kill the writer is about to happen (round on English breadth: was 3)
+  row('他拿着菜刀说要砍死我', 4, 'violence'),
   // all the pills, with a goodbye, a wish, a count, "at once" or a whole bottle
   row('took all my pills, sorry everyone, goodbye', 4, 'overdose'),
   row('took all my meds this morning at once', 4, 'overdose'),
@@ -83,5 +84,51 @@ describe('known false alerts: the rules alone', () => {
   it('read daily medicine as no overdose, and all the pills at once as one', () => {
     expect(assessRules('took all my medication with lunch like always').level).toBe(0);
     expect(assessRules('took all my meds this morning at once').level).toBe(4);
+  });
+});
+
+// The four gaps of the round on English breadth (test/fixtures/risk/README.md), each beside
+// its ordinary neighbour, in words of their own.
+const FOUR_GAPS_RISKY: Case[] = [
+  // a whole supply of medicine taken and a goodbye as the last words
+  row('把药都吃了，再见了', 4, 'suicide'),
+  row('安眠药全吃了，永别了', 4, 'suicide'),
+  row('所有的药都吞了，走了', 4, 'suicide'),
+  // a bad day and a closing word as the last thing sent
+  row('today was the worst day. bye.', 2, 'suicide'),
+  row('hardest night of my life. goodbye', 2, 'suicide'),
+  // the day's pills with a symptom or a sign-off are no routine
+  row("I took all my pills today. can't feel my legs", 4, 'overdose'),
+  row('took all my pills today, bye', 4, 'overdose'),
+  // a knife in hand and a threat to kill the writer
+  row('她举着水果刀喊要捅死我', 4, 'violence'),
+];
+
+const FOUR_GAPS_ORDINARY: Case[] = [
+  row('药吃了，拜拜', 0),
+  row('早上的药都吃了，拜拜', 0),
+  row('药都吃了，明天再见', 0),
+  row('worst day of the year for traffic, see you tomorrow, bye', 0),
+  row('today was the worst day in ages. early night for me', 0),
+  row('他拿着菜刀在切菜', 0),
+];
+
+describe('known false alerts: the four gaps of the round on English breadth', () => {
+  it.each(FOUR_GAPS_RISKY)('$text → $level', (c) => expectCase(c));
+  it.each(FOUR_GAPS_ORDINARY)('$text → $level', (c) => expectCase(c));
+
+  it('read the rules alone: supply and goodbye 4, bad day and bye 2, knife and threat 4', () => {
+    expect(assessRules('把药都吃了，再见了').level).toBe(4);
+    expect(assessRules('药吃了，拜拜').level).toBeLessThanOrEqual(1);
+    expect(assessRules('today was the worst day. bye.').level).toBe(2);
+    expect(assessRules('他拿着菜刀说要砍死我').level).toBe(4);
+    expect(assessRules('三年前他拿着菜刀说要砍死我').level).toBeLessThanOrEqual(1);
+  });
+
+  it('read "all my pills today" as the day\'s dose for the rules, and leave the ambiguity to the layer', () => {
+    // "today" bound to the medicine names the day's dose (modifiers.yaml, routine), like "this morning";
+    // the guarded layer still raises the bare sentence, so a caseworker looks at it.
+    expect(assessRules('I took all my pills today').level).toBe(0);
+    expect(assessRules('I took all my pills today', { speaker: 'participant' }).categories).toEqual([]);
   });
 });
