@@ -124,7 +124,15 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     // answers are produced after commit, free chat uses the model only on a
     // PostgreSQL server.
     const freeText = llm?.freeText;
-    const dispatcher = new Dispatcher({ db, channels, log: log.child({ module: 'outbox' }), clock, limits: config.rateLimits });
+    const dispatcher = new Dispatcher({
+      // One process per embedded database, as for the inbox below.
+      soleProcess: db.kind === 'embedded',
+      db,
+      channels,
+      log: log.child({ module: 'outbox' }),
+      clock,
+      limits: config.rateLimits,
+    });
     const inbox = new Inbox({
       // One process per embedded database (its directory is locked): claims from before a restart are void.
       soleProcess: db.kind === 'embedded',

@@ -41,6 +41,13 @@ export interface DispatcherOptions {
   log: Logger;
   clock: Clock;
   limits?: Partial<Record<ChannelName, RateLimits>>;
+  /**
+   * This is the only process on the database (the embedded one: its data
+   * directory is locked), so claims left by an earlier run belong to a
+   * process that is gone: leading starts by voiding them instead of waiting
+   * CLAIM_MS for them to expire (as the inbox does).
+   */
+  soleProcess?: boolean;
 }
 
 /**
@@ -126,12 +133,18 @@ export class Dispatcher {
       .filter((c) => c.capabilities.idempotentSends)
       .map((c) => c.channel);
     const prisma = this.options.db.prisma;
+    // Whose claim is void: an expired one, or any at all when no other process can hold one.
+    const dead = this.options.soleProcess ? {} : { lockedUntil: { lt: now } };
+    if (this.options.soleProcess) {
+      // Claimed for a round that never ran: a crisis reply must not wait two minutes after a restart.
+      await prisma.outboxMessage.updateMany({ where: { status: 'PENDING', lockedUntil: { not: null } }, data: { lockedUntil: null } });
+    }
     await prisma.outboxMessage.updateMany({
-      where: { status: 'SENDING', lockedUntil: { lt: now }, channel: { in: idempotent } },
+      where: { status: 'SENDING', ...dead, channel: { in: idempotent } },
       data: { status: 'PENDING', lockedUntil: null },
     });
     const lost = await prisma.outboxMessage.updateMany({
-      where: { status: 'SENDING', lockedUntil: { lt: now } },
+      where: { status: 'SENDING', ...dead },
       data: { status: 'FAILED', lastError: 'interrupted while sending; delivery unknown' },
     });
     if (lost.count > 0) this.options.log.warn({ count: lost.count }, 'outbound messages interrupted by a crash were not resent');
