@@ -18,7 +18,7 @@ import { measureInsertLimit } from './db-limit.js';
 import { CALM_TEXT, EMERGENCY_TEXT, failedPosts, percentile, pool, postUpdate, replyLatencies, repliesSoFar, waitForReplies, type SentMessage } from './load.js';
 import { measureRules } from './rules.js';
 import { measureScheduling, TELEGRAM_DEFAULT_PER_SECOND, type SchedulingResult } from './scheduling.js';
-import { seedBenchPeople, type BenchPeople } from './seed.js';
+import { seedBenchPeople, timeOfDayAwayFromNow, type BenchPeople } from './seed.js';
 import { startServiceProcess } from './service-process.js';
 import { round } from './stats.js';
 
@@ -107,6 +107,7 @@ async function measureInbound(database: FreshDatabase, limit: InsertLimit, peopl
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_API_ROOT: fake.url,
     OUTBOX_TELEGRAM_PER_SECOND: String(TELEGRAM_PER_SECOND),
+    DIGEST_TIME: people.checkInTime,
   });
   const webhook = `${service.url}/webhooks/telegram`;
   const participantChats = new Set(people.participantChats);
@@ -224,7 +225,7 @@ async function main(): Promise<void> {
   await migrate(setupDb.sql);
   const limit = await measureInsertLimit(setupDb, settings.insertRows, settings.concurrency);
   console.log(`insert limit: client ${Math.round(limit.clientInsertPerSec)}/s, driver ${Math.round(limit.driverInsertPerSec)}/s`);
-  const people = await seedBenchPeople(setupDb.prisma, settings.participants, settings.caseworkers);
+  const people = await seedBenchPeople(setupDb.prisma, settings.participants, settings.caseworkers, timeOfDayAwayFromNow());
   await setupDb.close();
 
   const measured = await measureInbound(database, limit, people);

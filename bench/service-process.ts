@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -11,11 +11,12 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the service as `npm start` does, in its own process, and waits until it listens. */
+/** Starts the service as `npm start` does (build, then build/main.js), in its own process, and waits until it listens. */
 export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   // BENCH_PROFILE=DIR writes a CPU profile of the service into DIR (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...profile, 'build/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
   });

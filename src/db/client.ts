@@ -7,6 +7,7 @@ import { hasDataDir, initDataDirInChildProcess } from './embedded-init.js';
 import { lockDirectory, type DirectoryLock } from './embedded-lock.js';
 import { pgDriver } from './pg-driver.js';
 import { pgliteDriver } from './pglite-driver.js';
+import { TurnTakingPGlite } from './turn-taking-pglite.js';
 import { PGliteThread } from './pglite-thread/pglite-thread.js';
 import type { SqlDriver } from './sql-driver.js';
 
@@ -71,9 +72,11 @@ export async function openEmbedded(dir?: string, options: EmbeddedOptions = {}):
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
     };
-    const pglite = options.ownThread ? await PGliteThread.start(pgliteOptions) : await PGlite.create(pgliteOptions);
-    // The adapter calls query, exec and transaction (and, in one, query and rollback): PGliteThread has all of them.
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite as InstanceType<typeof PGlite>) });
+    const pglite = options.ownThread ? await PGliteThread.start(pgliteOptions) : new TurnTakingPGlite(await PGlite.create(pgliteOptions));
+    // The adapter's signature asks for PGlite but it calls only query, exec and transaction (and, in a
+    // transaction, query, exec and rollback), which both have: the suite runs on TurnTakingPGlite, and
+    // test/integration/db/pglite-thread.test.ts runs Prisma on the thread.
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite as unknown as InstanceType<typeof PGlite>) });
     return wrap(prisma, pgliteDriver(pglite), () => lock?.release());
   } catch (error) {
     lock?.release();

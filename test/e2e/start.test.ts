@@ -39,6 +39,10 @@ describe('starting the service on the embedded database', () => {
     expect(await status(`${url}/readyz`)).toBe(200);
     expect(first.output()).toContain('Demo logins');
     expect(first.output()).toMatch(/admin\s+\S{16}/);
+    // The console's server-rendered pages (JSX) from the build, as `npm start` serves them.
+    const login = await fetch(`${url}/admin/login`);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toMatch(/<form[^>]*method="post"[\s\S]*type="password"/);
 
     const second = start({ DATA_DIR: dataDir });
     expect(await second.exited()).not.toBe(0);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedBenchPeople } from '../../bench/seed.js';
+import { seedBenchPeople, timeOfDayAwayFromNow } from '../../bench/seed.js';
 import { openEmbedded } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { FakeTelegramApi } from '../fakes/telegram-bot-api.js';
@@ -34,7 +34,7 @@ describe('the embedded service killed right after answering webhooks', () => {
     // Five participants linked on Telegram, so each message gets a reply through the outbox.
     const setup = await openEmbedded(path.join(dataDir, 'pgdata'));
     await migrate(setup.sql);
-    const chats = (await seedBenchPeople(setup.prisma, 5, 1)).participantChats;
+    const chats = (await seedBenchPeople(setup.prisma, 5, 1, timeOfDayAwayFromNow())).participantChats;
     await setup.close();
     try {
       const first = spawnService(env);

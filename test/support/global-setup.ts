@@ -1,6 +1,8 @@
-// Builds each test database once per run: a migrated PGlite image that every
-// test file loads into memory, and, when TEST_DATABASE_URL is set, a migrated
+// Once per run: builds the service as `npm start` does (for the tests that
+// spawn it), and each test database: a migrated PGlite image that every test
+// file loads into memory, and, when TEST_DATABASE_URL is set, a migrated
 // PostgreSQL template database that test files clone.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -63,6 +65,8 @@ async function dropDatabase(url: string, name: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
+  // Tests that start the service in a process of its own run what `npm start` runs: the build.
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build.mjs', import.meta.url))], { stdio: 'inherit' });
   project.provide('pgliteImage', await pgliteImage());
   const url = process.env.TEST_DATABASE_URL;
   const template = url ? await buildPgTemplate(url) : null;

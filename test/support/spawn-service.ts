@@ -14,9 +14,12 @@ export interface SpawnedService {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `src/main.ts` as `npm start` does, in a process of its own. */
+/**
+ * Runs the service as `npm start` does, from the JavaScript in build/ (the
+ * global setup builds it once per test run), in a process of its own.
+ */
 export function spawnService(env: Record<string, string>): SpawnedService {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['build/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
   });
