@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['src/generated/**', 'build/**', 'node_modules/**', 'data/**', 'bench/results*', 'test-results/**', 'scratch/**'] },
+  { ignores: ['src/generated/**', 'build/**', 'build.*/**', 'node_modules/**', 'data/**', 'bench/results*', 'test-results/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,7 +7,7 @@
 // itself (lexicons, prompts, migrations, the PGlite worker) stay valid;
 // files under src/ that are not TypeScript are copied.
 import { build } from 'esbuild';
-import { cpSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 
@@ -36,5 +36,9 @@ await build({
 for (const file of files.filter((f) => !TYPESCRIPT.test(f))) {
   cpSync(file, path.join(staging, path.relative(SRC, file)));
 }
-rmSync(OUT, { recursive: true, force: true });
+// Two renames, not a delete: a service (or test) running from build/ meanwhile finds every file at every moment
+// but the instant between them, and a file it loads later is the same file, rebuilt.
+const previous = `${OUT}.old.${process.pid}`;
+if (existsSync(OUT)) renameSync(OUT, previous);
 renameSync(staging, OUT);
+rmSync(previous, { recursive: true, force: true });

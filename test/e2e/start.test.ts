@@ -19,8 +19,8 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-function start(env: Record<string, string>): SpawnedService {
-  const service = spawnService(env);
+function start(env: Record<string, string>, options: { viaNpm?: boolean } = {}): SpawnedService {
+  const service = spawnService(env, options);
   running.push(service);
   return service;
 }
@@ -67,6 +67,15 @@ describe('starting the service on the embedded database', () => {
     expect(threaded.output()).toContain('Demo logins');
     expect(await threaded.stop('SIGTERM')).toBe(0);
     expect(threaded.output()).toContain('"msg":"stopped"');
+  }, 120_000);
+
+  it('stops cleanly when a process manager sends SIGTERM to npm start', async () => {
+    // npm passes the signal to its child: that must be the service, not a shell that dies and leaves it running.
+    const viaNpm = start({ DATA_DIR: tempDir('tongxing-e2e-npm-'), SEED_DEMO: 'false' }, { viaNpm: true });
+    const url = await viaNpm.ready();
+    expect(await status(`${url}/readyz`)).toBe(200);
+    expect(await viaNpm.stop('SIGTERM')).toBe(0);
+    expect(viaNpm.output()).toContain('"msg":"stopped"');
   }, 120_000);
 
   it('exits non-zero naming the variable when a value is bad', async () => {

@@ -16,10 +16,12 @@ export interface SpawnedService {
 
 /**
  * Runs the service as `npm start` does, from the JavaScript in build/ (the
- * global setup builds it once per test run), in a process of its own.
+ * global setup builds it once per test run), in a process of its own; or,
+ * with `viaNpm`, `npm start` itself (which builds again first).
  */
-export function spawnService(env: Record<string, string>): SpawnedService {
-  const child = spawn(process.execPath, ['build/main.js'], {
+export function spawnService(env: Record<string, string>, options: { viaNpm?: boolean } = {}): SpawnedService {
+  const [command, args] = options.viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, ['build/main.js']];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
   });
