@@ -124,18 +124,11 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     // answers are produced after commit, free chat uses the model only on a
     // PostgreSQL server.
     const freeText = llm?.freeText;
-    const dispatcher = new Dispatcher({
-      // One process per embedded database, as for the inbox below.
-      soleProcess: db.kind === 'embedded',
-      db,
-      channels,
-      log: log.child({ module: 'outbox' }),
-      clock,
-      limits: config.rateLimits,
-    });
+    // One process per embedded database (its directory is locked): the outbox's and the inbox's claims from before a restart are void.
+    const soleProcess = db.kind === 'embedded';
+    const dispatcher = new Dispatcher({ soleProcess, db, channels, log: log.child({ module: 'outbox' }), clock, limits: config.rateLimits });
     const inbox = new Inbox({
-      // One process per embedded database (its directory is locked): claims from before a restart are void.
-      soleProcess: db.kind === 'embedded',
+      soleProcess,
       db,
       log: log.child({ module: 'inbox' }),
       clock,
