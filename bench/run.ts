@@ -94,6 +94,18 @@ async function freshDatabase(): Promise<FreshDatabase> {
 }
 
 /** The service in its own process, driven over HTTP: throughput, escalations, latency at a fixed load, memory. */
+/** BENCH_SERVICE_ENV="INBOX_BATCH_SIZE=12,SCHEDULER_ENABLED=false": settings for the service under test, to compare them. */
+function extraServiceEnv(list: string | undefined): Record<string, string> {
+  const pairs = (list ?? '').split(',').filter(Boolean);
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair);
+      if (!match?.[1] || match[2] === undefined) throw new Error(`BENCH_SERVICE_ENV: expected NAME=value, got "${pair}"`);
+      return [match[1], match[2]];
+    }),
+  );
+}
+
 async function measureInbound(database: FreshDatabase, limit: InsertLimit, people: BenchPeople) {
   const fake = new FakeTelegramApi({ limits: { globalPerSecond: TELEGRAM_PER_SECOND, perChatPerSecond: 1, perChatBurst: 3 } });
   await fake.start();
@@ -108,6 +120,7 @@ async function measureInbound(database: FreshDatabase, limit: InsertLimit, peopl
     TELEGRAM_API_ROOT: fake.url,
     OUTBOX_TELEGRAM_PER_SECOND: String(TELEGRAM_PER_SECOND),
     DIGEST_TIME: people.checkInTime,
+    ...extraServiceEnv(process.env.BENCH_SERVICE_ENV),
   });
   const webhook = `${service.url}/webhooks/telegram`;
   const participantChats = new Set(people.participantChats);

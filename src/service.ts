@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type Database } from './db/client.js';
 import { readMigrations } from './db/migration-files.js';
 import { migrate, pendingMigrations } from './db/migrate.js';
+import { runUpkeep } from './db/upkeep.js';
 import { seedDemo, type DemoLogin } from './db/seed/demo.js';
 import { createAdminApp } from './admin/app.js';
 import type { AdminDeps } from './admin/deps.js';
@@ -185,6 +186,21 @@ export async function startService(config: Config, log: Logger, overrides: Servi
         log,
       ),
     );
+    if (db.kind === 'embedded') {
+      // A PostgreSQL server has autovacuum for this.
+      const upkeepLog = log.child({ module: 'db' });
+      started.push(
+        startPeriodic(
+          'database-upkeep',
+          config.embeddedUpkeepCron,
+          async () => {
+            const done = await runUpkeep(db.sql);
+            if (done.length > 0) upkeepLog.info({ tables: done }, 'database upkeep');
+          },
+          upkeepLog,
+        ),
+      );
+    }
     if (config.schedulerEnabled) {
       const scheduler = createScheduler({
         prisma: db.prisma,

@@ -43,6 +43,7 @@ export const EnvSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     EMBEDDED_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(32),
     EMBEDDED_DB_THREAD: bool.default(false),
+    EMBEDDED_UPKEEP_CRON: z.string().refine(isCronExpression, 'must be a cron expression').default('30 */10 * * * *'),
     DEFAULT_TIMEZONE: timezone.default('Asia/Shanghai'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.default(false),

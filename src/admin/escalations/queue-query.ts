@@ -26,34 +26,55 @@ export interface QueueRow {
 
 export const QUEUE_LIMIT = 200;
 
-function statusWhere(status: QueueFilters['status']): Prisma.EscalationWhereInput {
-  return status === 'active' ? { status: { in: ['OPEN', 'ACKNOWLEDGED'] } } : { status };
+/**
+ * The statuses a filter shows. Each is read on its own: one status is an
+ * ordered range of the (status, level, openedAt) index, so the database reads
+ * just the rows it keeps, where two statuses at once make it sort them all
+ * (bench: 10,000 open, 3 ms a status against 60 ms).
+ */
+function statusesShown(status: QueueFilters['status']): EscalationStatus[] {
+  return status === 'active' ? ['OPEN', 'ACKNOWLEDGED'] : [status];
 }
 
-/** The escalations a staff member may see, most urgent first: level, then the oldest. */
-export function queueWhere(staff: StaffPrincipal, filters: QueueFilters): Prisma.EscalationWhereInput {
-  const and: Prisma.EscalationWhereInput[] = [escalationsOf(scopeFor(staff).read), statusWhere(filters.status)];
+/** The escalations of one status a staff member may see under the filters. */
+function queueWhere(staff: StaffPrincipal, filters: QueueFilters, status: EscalationStatus): Prisma.EscalationWhereInput {
+  const and: Prisma.EscalationWhereInput[] = [escalationsOf(scopeFor(staff).read), { status }];
   if (filters.level) and.push({ level: { gte: filters.level } });
   if (filters.stationId && staff.role === 'ADMIN') and.push({ participant: { stationId: filters.stationId } });
   if (filters.mine) and.push({ participant: { OR: [{ caseworkerId: staff.id }, { backupCaseworkerId: staff.id }] } });
   return { AND: and };
 }
 
+/** Most urgent first: level, then the oldest; resolved ones newest first. */
+function queueOrder(a: { level: number; openedAt: Date; resolvedAt: Date | null }, b: typeof a, resolved: boolean): number {
+  if (resolved) return (b.resolvedAt?.getTime() ?? 0) - (a.resolvedAt?.getTime() ?? 0);
+  return b.level - a.level || a.openedAt.getTime() - b.openedAt.getTime();
+}
+
 export async function listQueue(prisma: PrismaClient, staff: StaffPrincipal, filters: QueueFilters): Promise<QueueRow[]> {
-  const rows = await prisma.escalation.findMany({
-    // Joined JSON would be built for every matching row before the sort keeps
-    // QUEUE_LIMIT; separate queries for the kept rows are faster (bench: 10k open).
-    relationLoadStrategy: 'query',
-    where: queueWhere(staff, filters),
-    orderBy: filters.status === 'RESOLVED' ? [{ resolvedAt: 'desc' }] : [{ level: 'desc' }, { openedAt: 'asc' }],
-    take: QUEUE_LIMIT,
-    include: {
-      participant: {
-        select: { pseudonym: true, caseworkerId: true, backupCaseworkerId: true, station: { select: { name: true, timezone: true } } },
-      },
-      assignedTo: { select: { displayName: true } },
-    },
-  });
+  const resolved = filters.status === 'RESOLVED';
+  const perStatus = await Promise.all(
+    statusesShown(filters.status).map((status) =>
+      prisma.escalation.findMany({
+        // Joined JSON would be built for every matching row before the sort keeps
+        // QUEUE_LIMIT; separate queries for the kept rows are faster (bench: 10k open).
+        relationLoadStrategy: 'query',
+        where: queueWhere(staff, filters, status),
+        orderBy: resolved ? [{ resolvedAt: 'desc' }] : [{ level: 'desc' }, { openedAt: 'asc' }],
+        take: QUEUE_LIMIT,
+        include: {
+          participant: {
+            select: { pseudonym: true, caseworkerId: true, backupCaseworkerId: true, station: { select: { name: true, timezone: true } } },
+          },
+          assignedTo: { select: { displayName: true } },
+        },
+      }),
+    ),
+  );
+  const rows = perStatus
+    .flat()
+    .sort((a, b) => queueOrder(a, b, resolved))
+    .slice(0, QUEUE_LIMIT);
   return rows.map((row) => ({
     id: row.id,
     number: row.number,

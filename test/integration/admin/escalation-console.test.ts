@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUE_LIMIT } from '../../../src/admin/escalations/queue-query.js';
 import { describeEachDatabase } from '../../support/database.js';
 import { buildTestApp, buildWorld, createEscalation, formPost, get, signIn, type Browser, type TestApp, type World } from './world.js';
 
@@ -37,6 +38,31 @@ describeEachDatabase('the escalation queue and its actions', (db) => {
       expect(await queueIds(caseworker, '?status=RESOLVED')).toEqual([resolved.id]);
       expect(await queueIds(caseworker, '?level=3')).toEqual([oldL4.id, newL4.id, l3.id]);
       expect(await queueIds(caseworker, '?level=banana')).toHaveLength(4);
+    });
+
+    it(`keeps the most urgent ${QUEUE_LIMIT} across open and acknowledged escalations`, async () => {
+      await db().prisma.escalation.deleteMany();
+      const base = Date.now() - 24 * 3600_000;
+      const many = (count: number, level: number, status: 'OPEN' | 'ACKNOWLEDGED', offsetMinutes: number) =>
+        Array.from({ length: count }, (_, i) => {
+          const openedAt = new Date(base + (offsetMinutes + i) * 60_000);
+          return { participantId: world.participantA, level, categories: ['distress'], status, openedAt, ackDeadline: openedAt, excerpt: { entries: [] } };
+        });
+      // Older level-2s than everything else, so that "oldest first" alone would pick them.
+      const rows = [...many(150, 2, 'OPEN', 0), ...many(150, 3, 'ACKNOWLEDGED', 500), ...many(30, 4, 'OPEN', 1000), ...many(30, 3, 'OPEN', 200)];
+      await db().prisma.escalation.createMany({ data: rows });
+      const ids = await queueIds(caseworker);
+      expect(ids).toHaveLength(QUEUE_LIMIT);
+      const shown = await db().prisma.escalation.findMany({ where: { id: { in: ids } }, select: { id: true, level: true, openedAt: true } });
+      const byId = new Map(shown.map((e) => [e.id, e]));
+      const levels = ids.map((id) => byId.get(id)?.level);
+      expect(levels.filter((l) => l === 4)).toHaveLength(30);
+      expect(levels.filter((l) => l === 3)).toHaveLength(170);
+      const expected = [...shown].sort((a, b) => b.level - a.level || a.openedAt.getTime() - b.openedAt.getTime()).map((e) => e.id);
+      expect(ids).toEqual(expected);
+      // The 170 level-3s are the 30 open ones before the 140 oldest acknowledged.
+      const threes = ids.filter((id) => byId.get(id)?.level === 3).map((id) => byId.get(id)?.openedAt.getTime() ?? 0);
+      expect(threes.at(-1)).toBe(base + (500 + 139) * 60_000);
     });
 
     it('lets admins filter by station; other staff cannot widen their scope with it', async () => {

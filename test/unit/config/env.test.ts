@@ -33,6 +33,7 @@ describe('parseEnv', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['PUBLIC_URL', 'not a url'],
     ['SEED_DEMO', 'maybe'],
+    ['EMBEDDED_UPKEEP_CRON', 'every ten minutes'],
   ])('names %s when it is %s', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);
@@ -59,6 +60,9 @@ describe('buildConfig', () => {
     expect(configError({ EMBEDDED_SHARED_BUFFERS_MB: '0' }).message).toContain('EMBEDDED_SHARED_BUFFERS_MB');
     expect(buildConfig(parseEnv({ EMBEDDED_DB_THREAD: 'true' })).database).toMatchObject({ ownThread: true });
     expect(configError({ EMBEDDED_DB_THREAD: 'sometimes' }).message).toContain('EMBEDDED_DB_THREAD');
+    expect(config.embeddedUpkeepCron).toBe('30 */10 * * * *');
+    // Shorter scheduler transactions where one holds the only connection.
+    expect(config.scheduler.dispatchBatchSize).toBe(100);
   });
 
   it('uses PostgreSQL with a pool when DATABASE_URL is set, without the demo unless asked', () => {
@@ -66,6 +70,7 @@ describe('buildConfig', () => {
     expect(config.database).toEqual({ kind: 'postgresql', url: 'postgresql://u:p@db/tx', poolSize: 7 });
     expect(config.seedDemo).toBe(false);
     expect(config.inboxConcurrency).toBe(4);
+    expect(config.scheduler.dispatchBatchSize).toBeUndefined();
     expect(buildConfig(parseEnv({})).inboxConcurrency).toBe(1);
     expect(buildConfig(parseEnv({ INBOX_CONCURRENCY: '3' })).inboxConcurrency).toBe(3);
     expect(buildConfig(parseEnv({ DATABASE_URL: 'postgresql://db/tx', SEED_DEMO: 'true' })).seedDemo).toBe(true);
