@@ -18,8 +18,8 @@ export interface Finding {
 const COMBO_CLAUSE_DISTANCE = 2;
 
 const USABLE: ReadonlySet<HitStatus> = new Set(['current', 'other']);
-/** Besides a wish, what makes one sign of settling affairs a plan: a goodbye, a sign-off, means made ready. */
-const SETTLING_REASONS: readonly RuleTag[] = ['goodbye', 'farewell', 'prep', 'staged'];
+/** Besides a wish, what makes one sign of settling affairs a plan: a goodbye, a sign-off, means made ready, a relative's alarm. */
+const SETTLING_REASONS: readonly RuleTag[] = ['goodbye', 'farewell', 'prep', 'staged', 'alarm'];
 
 /** What, beside medicine taken as a routine, says it was not one: a wish, a goodbye, too much, a symptom, poison, a hoard. */
 const NOT_ROUTINE: readonly RuleTag[] = ['ideation', 'goodbye', 'farewell', 'excess', 'symptom', 'lethal', 'hoard', 'staged'];
@@ -62,6 +62,10 @@ export function combinations(hits: readonly Hit[], a: Analysis): Finding[] {
     if (excess && (pills ?? drug)) findings.push(finding(symptom ? 'combo:act+excess+symptom' : 'combo:act+excess', symptom ? 4 : 3, ['overdose'], [act, excess, pills ?? drug, symptom]));
     const swallowed = nearBy(usable, act, 'swallowed');
     if (swallowed && symptom && (pills ?? drug)) findings.push(finding('combo:swallowed+symptom', 3, ['overdose'], [swallowed, symptom, pills ?? drug]));
+    // "已经吃了 一整瓶 好困 然后就不回了": a count swallowed and a symptom, with no medicine named, is an
+    // overdose when a relative reports it or the person has stopped answering.
+    if (quantity && symptom && !(pills ?? drug) && (a.speaker === 'family' || usable.some((h) => h.rule.tags.has('unreachable'))))
+      findings.push(finding('combo:act+quantity+symptom', 4, ['overdose'], [act, quantity, symptom]));
     const hoard = nearBy(usable, act, 'hoard');
     if (hoard && (pills ?? drug)) findings.push(finding('combo:act+hoard', 4, ['overdose', 'suicide'], [act, hoard, pills ?? drug]));
     const intent = usable.find((h) => h.status === 'current' && (h.rule.tags.has('goodbye') || (h.rule.tags.has('ideation') && h.level >= 3)));

@@ -199,7 +199,8 @@ export function classifyHit(lex: Lexicon, a: Analysis, hit: Hit): HitStatus {
   const suffix = a.text.slice(hit.end, clause.end);
   const m = a.modifiers;
   if (rule.negatable && (occurs(lex, 'negation_before', prefix, m) || occurs(lex, 'negation_after', suffix, m) || deniedInReply(lex, a, hit))) return 'negated';
-  if (isQuoted(a, hit)) return 'quoted';
+  // A relative reporting what the person keeps saying ("他总说'活着没劲'") reports a sign, not a saying.
+  if (!(rule.familyOnly && rule.tags.has('ideation')) && isQuoted(a, hit)) return 'quoted';
   if (storyAt(a.story, a.clauses, hit.clause, hit) === 'history') return 'past';
   const category = rule.category;
   if (category === null || rule.level === 0) return 'current';

@@ -30,6 +30,7 @@ export const RULE_TAGS = [
   'settling',
   'unreachable',
   'kept_open',
+  'alarm',
   'daily',
 ] as const;
 export type RuleTag = (typeof RULE_TAGS)[number];
