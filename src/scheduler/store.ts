@@ -70,9 +70,10 @@ const SENDABLE = Prisma.sql`EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."p
  * One page of participants by id, with whether each can get check-in
  * reminders (active, with a chat account that can receive them). The page
  * is taken by primary key first and filtered after, so the plan does not
- * depend on table statistics: the embedded database never analyses its
- * tables, and a join planned without statistics reads every identity for
- * every page. `next` is the cursor for the following page.
+ * depend on table statistics: they lag a bulk change (the embedded
+ * database's upkeep analyses every ten minutes), and a join planned without
+ * them read every identity for every page. `next` is the cursor for the
+ * following page.
  */
 export async function participantPage(
   tx: Tx,
