@@ -23,6 +23,14 @@ const RISKY: Case[] = [
   row('我妈把金戒指都收拾出来了 说留着没用', 3, 'suicide', 'family'),
   row("told my brother he can have my guitar. i won't need it anymore", 3, 'suicide'),
   row('my father gives away his watch and his tools, he keeps saying take care of your mother', 3, 'suicide', 'family'),
+  // a count swallowed and a symptom, no medicine named: reported by a relative, or followed by silence
+  row('他说吃了一整瓶 头很晕', 4, 'overdose', 'family'),
+  row('她吞了一大把 站都站不稳了', 4, 'overdose', 'family'),
+  row('he swallowed a whole handful and now he is so dizzy', 4, 'overdose', 'family'),
+  row('已经吃了 一整瓶 好困 然后就不回了', 4, 'overdose'),
+  // a relative reporting what the person keeps saying: a sign, even in quotation marks
+  row("他总说'活着没劲'", 2, 'suicide', 'family'),
+  row("我爸这几天老是说'活着没意思'", 2, 'suicide', 'family'),
   // a relative's alarm makes one sign of settling a plan
   row('我妈突然把存折密码告诉我了 我心里发慌', 3, 'suicide', 'family'),
   row('他让我以后照顾好孩子 我越想越不对', 3, 'suicide', 'family'),
@@ -160,6 +168,9 @@ const CALM: Case[] = [
   row('把他屏蔽了 喝了杯热水 没事了', 0),
   row('took all my pills this morning as prescribed', 0),
   row('喝了一整瓶可乐 好困', 0),
+  row("歌里总唱'活着没劲'", 0),
+  row('吃了一整瓶 好困', 0),
+  row('他吃了一大碗面 好困 睡午觉去了', 0, undefined, 'family'),
   row('plus the ones i saved from last winter, we have enough cough drops', 0),
   row('lit the grill in the garage, door wide open', 0),
   row('he has been gone since this morning, fishing with his mates', 0, undefined, 'family'),
